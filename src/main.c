@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "plan-monitor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pm-application.h"
+#include "pm-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (PmApplication) app = NULL;
+  g_autofree char *project = NULL;
+  gboolean open_window = FALSE;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  status = pm_cli_run (argc, argv, &open_window, &project);
+  if (!open_window)
+    return status;
+
+  app = pm_application_new ();
+  return pm_application_run_with_project (app, project);
+}

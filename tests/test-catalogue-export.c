@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pm-catalogue-export.h"
+#include "pm-csv.h"
+#include "pm-indicator.h"
+#include "pm-project.h"
+
+static PmProject *project;
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pm-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static PmCsvTable *
+export_and_read_back (char **out_path)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "catalogue.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+  PmCsvTable *table;
+
+  g_assert_true (pm_catalogue_export (project, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, PM_CSV_BOM));
+
+  table = pm_csv_parse (contents, length, &error);
+  g_assert_no_error (error);
+  if (out_path)
+    *out_path = g_steal_pointer (&path);
+  return table;
+}
+
+static void
+test_csv_has_exactly_the_documented_columns (void)
+{
+  g_autoptr (PmCsvTable) table = export_and_read_back (NULL);
+  char **header = table->rows->pdata[0];
+
+  g_assert_cmpuint (g_strv_length (header), ==, PM_CATALOGUE_N_COLUMNS);
+  g_autofree char *joined = g_strjoinv (",", header);
+
+  g_assert_cmpstr (joined, ==,
+                   "code,period,plan,domain,number,name,unit,city_target,county_target,attribute,"
+                   "lead_department,departments,predecessor,value_2010,target_2020,value_2020,note");
+}
+
+static void
+test_csv_reads_back_field_by_field_equal_to_the_model (void)
+{
+  g_autoptr (PmCsvTable) table = export_and_read_back (NULL);
+  GListModel *indicators = pm_project_get_indicators (project);
+
+  g_assert_cmpuint (table->rows->len, ==, g_list_model_get_n_items (indicators) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+      g_autoptr (GPtrArray) expected = pm_catalogue_row (indicator);
+      char **row = table->rows->pdata[i + 1];
+
+      g_assert_cmpuint (g_strv_length (row), ==, PM_CATALOGUE_N_COLUMNS);
+      for (guint c = 0; c < PM_CATALOGUE_N_COLUMNS; c++)
+        g_assert_cmpstr (row[c], ==, expected->pdata[c]);
+    }
+}
+
+static char **
+find_row (PmCsvTable *table,
+          const char *code)
+{
+  for (guint i = 1; i < table->rows->len; i++)
+    {
+      char **row = table->rows->pdata[i];
+
+      if (g_str_equal (row[0], code))
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_csv_rows_say_what_the_plan_prints (void)
+{
+  g_autoptr (PmCsvTable) table = export_and_read_back (NULL);
+  char **w31 = find_row (table, "W31");
+  char **hw25 = find_row (table, "HW25");
+  char **c10_1 = find_row (table, "C10.1");
+
+  g_assert_cmpstr (w31[1], ==, "2021-2030");
+  g_assert_cmpstr (w31[2], ==, "women");
+  g_assert_cmpstr (w31[3], ==, "妇女参与决策管理");
+  g_assert_cmpstr (w31[8], ==, "与女职工比例相适应");
+  g_assert_cmpstr (w31[9], ==, "预期性");
+  g_assert_cmpstr (w31[10], ==, "县国有资产管理服务中心");
+  g_assert_cmpstr (w31[11], ==, "县国有资产管理服务中心、县总工会");
+  g_assert_cmpstr (w31[12], ==, "HW31");
+
+  g_assert_cmpstr (hw25[1], ==, "2011-2020");
+  g_assert_cmpstr (hw25[3], ==, "");
+  g_assert_cmpstr (hw25[13], ==, "23%");
+  g_assert_cmpstr (hw25[14], ==, "提高");
+  g_assert_cmpstr (hw25[15], ==, "25.92");
+
+  g_assert_cmpstr (c10_1[4], ==, "");
+  g_assert_cmpstr (c10_1[8], ==, "<38");
+  g_assert_cmpstr (c10_1[11], ==, "县教委");
+}
+
+static void
+test_xlsx_is_written_as_a_zip_package (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "catalogue.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize length;
+
+  g_assert_true (pm_catalogue_export (project, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "PK\x03\x04", 4) == 0);
+}
+
+static void
+test_unwritable_destination_is_an_error_and_leaves_nothing (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (pm_catalogue_export (project, "/nonexistent-dir/catalogue.csv", &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "/nonexistent-dir"));
+  g_clear_error (&error);
+
+  g_assert_false (pm_catalogue_export (project, "/nonexistent-dir/catalogue.xlsx", &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test ("/nonexistent-dir", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_unknown_extension_is_refused (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (pm_catalogue_export (project, "catalogue.doc", &error));
+  g_assert_error (error, PM_ERROR, PM_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, ".csv or .xlsx"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  project = pm_project_new_from_template (&error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/export/catalogue/csv-has-exactly-the-documented-columns",
+                   test_csv_has_exactly_the_documented_columns);
+  g_test_add_func ("/export/catalogue/csv-reads-back-field-by-field-equal-to-the-model",
+                   test_csv_reads_back_field_by_field_equal_to_the_model);
+  g_test_add_func ("/export/catalogue/csv-rows-say-what-the-plan-prints",
+                   test_csv_rows_say_what_the_plan_prints);
+  g_test_add_func ("/export/catalogue/xlsx-is-written-as-a-zip-package",
+                   test_xlsx_is_written_as_a_zip_package);
+  g_test_add_func ("/export/catalogue/unwritable-destination-is-an-error-and-leaves-nothing",
+                   test_unwritable_destination_is_an_error_and_leaves_nothing);
+  g_test_add_func ("/export/catalogue/unknown-extension-is-refused", test_unknown_extension_is_refused);
+
+  status = g_test_run ();
+  g_clear_object (&project);
+  return status;
+}
