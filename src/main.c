@@ -19,13 +19,18 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* PM_LOCALEDIR lets a build directory show its own translations */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PM_LOCALEDIR") ? g_getenv ("PM_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   status = pm_cli_run (argc, argv, &open_window, &project);
   if (!open_window)
     return status;
+
+  /* The plans are Chinese: without a Chinese locale Pango may pick Japanese
+   * glyph shapes for the shared characters. */
+  g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
 
   app = pm_application_new ();
   return pm_application_run_with_project (app, project);

@@ -16,7 +16,7 @@
 #include "pm-template.h"
 
 /* The template is the plans' text turned into data (resources/template/plans.json,
- * its format described in docs/template.md). Loading checks every field it needs
+ * its format described in README.md, "Template format"). Loading checks every field it needs
  * and names the row at fault, so that a broken template is a clear error. */
 
 static gboolean
