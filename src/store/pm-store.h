@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pm-department-report.h"
+#include "pm-history-entry.h"
+#include "pm-types.h"
+#include "pm-work-item.h"
+
+G_BEGIN_DECLS
+
+/* The project file: one SQLite file (suggested extension .pmproj) opened
+ * through libgda. Its schema is documented in docs/schema.md. Every edit is
+ * written through at once in its own transaction; there is no unsaved state. */
+
+/* "PMon": PRAGMA application_id of every project file */
+#define PM_STORE_APPLICATION_ID 0x504D6F6E
+/* PRAGMA user_version of the files this build writes */
+#define PM_STORE_SCHEMA_VERSION 1
+/* The years an observation may have */
+#define PM_STORE_FIRST_YEAR 2010
+#define PM_STORE_LAST_YEAR 2030
+
+#define PM_STORE_ERROR (pm_store_error_quark ())
+
+typedef enum
+{
+  PM_STORE_ERROR_FAILED,
+  PM_STORE_ERROR_NOT_FOUND,     /* the file (or its folder) does not exist */
+  PM_STORE_ERROR_EXISTS,        /* a new project would replace a file */
+  PM_STORE_ERROR_NOT_A_PROJECT, /* not SQLite, or SQLite but not ours */
+  PM_STORE_ERROR_DAMAGED,       /* truncated or corrupt */
+  PM_STORE_ERROR_TOO_NEW,       /* made by a newer schema version */
+  PM_STORE_ERROR_READ_ONLY,     /* the file or folder cannot be written */
+  PM_STORE_ERROR_IN_USE,        /* another program has it open for writing */
+  PM_STORE_ERROR_DISK_FULL,
+  PM_STORE_ERROR_IO,
+  PM_STORE_ERROR_INVALID,       /* an unknown code, a year or value out of range */
+  PM_STORE_ERROR_INVALID_CSV,   /* an import refused: the message lists every bad row */
+} PmStoreError;
+
+GQuark pm_store_error_quark (void);
+
+typedef enum
+{
+  PM_STORE_OPEN_READ_WRITE = 0,
+  PM_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* When the file is in use by another program, or the file or its folder
+   * cannot be written, open it read-only instead of failing;
+   * pm_store_get_read_only_reason () then says why. */
+  PM_STORE_OPEN_READ_ONLY_IF_NEEDED = 1 << 1,
+} PmStoreOpenFlags;
+
+/* What an import did. */
+typedef struct
+{
+  guint added;     /* values that were not in the project */
+  guint changed;   /* values that replaced another */
+  guint unchanged; /* rows equal to what the project holds */
+} PmStoreImportCounts;
+
+#define PM_TYPE_STORE (pm_store_get_type ())
+G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
+
+PmStore *pm_store_create_from_template (const char *path,
+                                        GError    **error);
+PmStore *pm_store_open (const char       *path,
+                        PmStoreOpenFlags  flags,
+                        GError          **error);
+void pm_store_close (PmStore *self);
+
+const char *pm_store_get_path (PmStore *self);
+gboolean pm_store_is_read_only (PmStore *self);
+const char *pm_store_get_read_only_reason (PmStore *self);
+int pm_store_get_migrated_from (PmStore *self);
+const char *pm_store_get_backup_path (PmStore *self);
+
+PmProject *pm_store_get_project (PmStore *self);
+
+/* The name written into history rows: the OS user's full name unless set. */
+const char *pm_store_get_user_name (PmStore *self);
+void pm_store_set_user_name (PmStore    *self,
+                             const char *name);
+
+/* Observations. value must be a finite number; text is how the source printed
+ * it (NULL when it was a plain number) and must read back as value. */
+gboolean pm_store_set_observation (PmStore     *self,
+                                   const char  *code,
+                                   int          year,
+                                   const char  *area,
+                                   double       value,
+                                   const char  *text,
+                                   const char  *note,
+                                   const char  *source,
+                                   gboolean     provisional,
+                                   GError     **error);
+gboolean pm_store_delete_observation (PmStore    *self,
+                                      const char *code,
+                                      int         year,
+                                      const char *area,
+                                      GError    **error);
+
+/* Undo and redo edits of observations (one import is one edit). Each step
+ * is itself written through, with its own history rows. */
+gboolean pm_store_can_undo (PmStore *self);
+gboolean pm_store_can_redo (PmStore *self);
+const char *pm_store_get_undo_label (PmStore *self);
+const char *pm_store_get_redo_label (PmStore *self);
+gboolean pm_store_undo (PmStore *self,
+                        GError **error);
+gboolean pm_store_redo (PmStore *self,
+                        GError **error);
+
+/* Observations as CSV: code,year,area,value,note,source,provisional
+ * (UTF-8 with a BOM, CRLF). An import changes nothing unless every row is
+ * good; the error then lists every bad row with its line number. */
+gboolean pm_store_import_csv (PmStore             *self,
+                              const char          *csv_path,
+                              PmStoreImportCounts *counts,
+                              GError             **error);
+gboolean pm_store_import_csv_data (PmStore             *self,
+                                   const char          *data,
+                                   gssize               length,
+                                   const char          *name,
+                                   PmStoreImportCounts *counts,
+                                   GError             **error);
+char *pm_store_export_observations_csv_data (PmStore *self,
+                                             gsize   *length);
+gboolean pm_store_export_observations_csv (PmStore    *self,
+                                           const char *csv_path,
+                                           GError    **error);
+
+/* History of observations, newest first; code, year (0) and area (NULL)
+ * narrow it down, limit 0 means all. */
+GPtrArray *pm_store_list_history (PmStore    *self,
+                                  const char *code,
+                                  int         year,
+                                  const char *area,
+                                  guint       limit,
+                                  GError    **error);
+
+/* Work items of the departments. */
+gint64 pm_store_add_work_item (PmStore          *self,
+                               const PmWorkItem *item,
+                               GError          **error);
+gboolean pm_store_update_work_item (PmStore          *self,
+                                    const PmWorkItem *item,
+                                    GError          **error);
+gboolean pm_store_delete_work_item (PmStore *self,
+                                    gint64   id,
+                                    GError **error);
+PmWorkItem *pm_store_get_work_item (PmStore *self,
+                                    gint64   id,
+                                    GError **error);
+GPtrArray *pm_store_list_work_items (PmStore    *self,
+                                     const char *department,
+                                     int         year,
+                                     GError    **error);
+
+/* Whether a department has reported for a year. */
+gboolean pm_store_set_department_report (PmStore        *self,
+                                         const char     *department,
+                                         int             year,
+                                         PmReportStatus  status,
+                                         const char     *note,
+                                         GError        **error);
+PmDepartmentReport *pm_store_get_department_report (PmStore    *self,
+                                                    const char *department,
+                                                    int         year,
+                                                    GError    **error);
+GPtrArray *pm_store_list_department_reports (PmStore *self,
+                                             int      year,
+                                             GError **error);
+gboolean pm_store_delete_department_report (PmStore    *self,
+                                            const char *department,
+                                            int         year,
+                                            GError    **error);
+
+/* A consistent copy of the open project, written while it stays open. */
+gboolean pm_store_save_copy (PmStore    *self,
+                             const char *path,
+                             GError    **error);
+/* Runs PRAGMA integrity_check; the error names the first problem. */
+gboolean pm_store_check_integrity (PmStore *self,
+                                   GError **error);
+
+G_END_DECLS
