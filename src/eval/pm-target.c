@@ -471,6 +471,8 @@ parse_normalized (const char *s,
 
       if (scan_fraction (&p, &fraction) && *p == '\0' && strchr (s, '/') != NULL)
         {
+          /* carried as a comparison: only overrides read this form */
+          target->kind = PM_TARGET_COMPARISON;
           target->value = fraction;
           return FORM_FRACTION;
         }
@@ -666,6 +668,14 @@ pm_target_apply_override (const PmTarget *target,
 
   g_return_val_if_fail (target != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (override && !g_utf8_validate (override, -1, NULL))
+    {
+      g_autofree char *valid = g_utf8_make_valid (override, -1);
+
+      override_error (error, valid, target->text, _("the text is not valid UTF-8"));
+      return NULL;
+    }
 
   trimmed = g_strstrip (g_strdup (override ? override : ""));
   if (*trimmed == '\0')
@@ -966,7 +976,8 @@ pm_target_describe (const PmTarget *target,
           return g_strdup (_("kept under control (not above the baseline)"));
         case PM_DIRECTION_MARKEDLY_LOWER:
           {
-            g_autofree char *margin = format_fraction (target->margin);
+            g_autofree char *number = format_number (target->margin * 100.0, 2);
+            g_autofree char *margin = g_strconcat (number, "%", NULL);
 
             /* TRANSLATORS: 明显降低; %s is a percentage such as 10% */
             return g_strdup_printf (_("markedly lower (at least %s below the baseline)"), margin);
