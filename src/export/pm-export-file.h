@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A document is written to a temporary file beside its destination and
+ * renamed over it only when complete, so that a full disk, an error or a
+ * cancelled export never leaves half a file behind (nor destroys the
+ * previous one). */
+
+char *pm_export_file_begin (const char *path,
+                            GError    **error);
+gboolean pm_export_file_commit (const char *temp_path,
+                                const char *path,
+                                GError    **error);
+void pm_export_file_abort (const char *temp_path);
+
+G_END_DECLS

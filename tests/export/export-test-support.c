@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "export-test-support.h"
+
+static void
+remove_dir (gpointer data)
+{
+  g_autofree char *dir = data;
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir (g_steal_pointer (&path));
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* Returns: (transfer full): a new empty folder, removed after the test */
+char *
+export_test_make_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("pm-export-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_test_queue_destroy (remove_dir, g_strdup (dir));
+  return dir;
+}
+
+/* Skips the test when the tool is not installed. */
+gboolean
+export_test_need_tool (const char *tool)
+{
+  g_autofree char *found = g_find_program_in_path (tool);
+
+  if (found == NULL)
+    {
+      g_autofree char *message = g_strdup_printf ("%s is not installed", tool);
+
+      g_test_skip (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: (transfer full): what the command printed; it must succeed */
+char *
+export_test_run (const char *first_arg,
+                 ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+  va_list args;
+
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", first_arg, err);
+  return out;
+}
+
+/* Returns: (transfer full): the text of the PDF (page 0: every page) in the
+ * order it is drawn */
+char *
+export_test_pdf_text (const char *path,
+                      int         page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page);
+
+  if (page > 0)
+    return export_test_run ("pdftotext", "-raw", "-enc", "UTF-8", "-f", first, "-l", first,
+                            path, "-", NULL);
+  return export_test_run ("pdftotext", "-raw", "-enc", "UTF-8", path, "-", NULL);
+}
+
+guint
+export_test_pdf_pages (const char *path)
+{
+  g_autofree char *info = export_test_run ("pdfinfo", path, NULL);
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return (guint) g_ascii_strtoull (line + strlen ("Pages:") + strspn (line + 6, " "), NULL, 10);
+}
+
+/* Returns: (transfer full): text without any white space, so that text
+ * wrapped over lines compares with the text given */
+char *
+export_test_squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+export_test_xlsx_part (const char *path,
+                       const char *member)
+{
+  return export_test_run ("unzip", "-p", path, member, NULL);
+}
+
+/* A minimal reader of SpreadsheetML: sheet names, shared strings, cells. */
+
+typedef struct
+{
+  GPtrArray *strings;   /* shared strings */
+  GString *text;
+  gboolean in_si;
+  gboolean in_t;
+  GHashTable *cells;    /* "B5" → text */
+  char *ref;
+  char *type;
+  gboolean in_v;
+  GPtrArray *names;
+} Reader;
+
+static const char *
+attribute (const char **names,
+           const char **values,
+           const char  *name)
+{
+  for (guint i = 0; names[i]; i++)
+    if (strcmp (names[i], name) == 0)
+      return values[i];
+  return NULL;
+}
+
+static void
+start_element (GMarkupParseContext *context,
+               const char          *element,
+               const char         **names,
+               const char         **values,
+               gpointer             data,
+               GError             **error)
+{
+  Reader *reader = data;
+
+  if (strcmp (element, "si") == 0)
+    {
+      reader->in_si = TRUE;
+      g_string_truncate (reader->text, 0);
+    }
+  else if (strcmp (element, "t") == 0)
+    reader->in_t = TRUE;
+  else if (strcmp (element, "c") == 0)
+    {
+      g_free (reader->ref);
+      g_free (reader->type);
+      reader->ref = g_strdup (attribute (names, values, "r"));
+      reader->type = g_strdup (attribute (names, values, "t"));
+    }
+  else if (strcmp (element, "v") == 0)
+    {
+      reader->in_v = TRUE;
+      g_string_truncate (reader->text, 0);
+    }
+  else if (strcmp (element, "sheet") == 0 && reader->names)
+    g_ptr_array_add (reader->names, g_strdup (attribute (names, values, "name")));
+}
+
+static void
+end_element (GMarkupParseContext *context,
+             const char          *element,
+             gpointer             data,
+             GError             **error)
+{
+  Reader *reader = data;
+
+  if (strcmp (element, "si") == 0)
+    {
+      reader->in_si = FALSE;
+      g_ptr_array_add (reader->strings, g_strdup (reader->text->str));
+    }
+  else if (strcmp (element, "t") == 0)
+    reader->in_t = FALSE;
+  else if (strcmp (element, "v") == 0 && reader->cells)
+    {
+      const char *value = reader->text->str;
+
+      reader->in_v = FALSE;
+      if (g_strcmp0 (reader->type, "s") == 0)
+        {
+          guint index = (guint) g_ascii_strtoull (value, NULL, 10);
+
+          g_assert_cmpuint (index, <, reader->strings->len);
+          value = g_ptr_array_index (reader->strings, index);
+        }
+      g_hash_table_insert (reader->cells, g_strdup (reader->ref), g_strdup (value));
+    }
+}
+
+static void
+text (GMarkupParseContext *context,
+      const char          *chars,
+      gsize                length,
+      gpointer             data,
+      GError             **error)
+{
+  Reader *reader = data;
+
+  if ((reader->in_si && reader->in_t) || reader->in_v)
+    g_string_append_len (reader->text, chars, (gssize) length);
+}
+
+static void
+parse (Reader     *reader,
+       const char *xml)
+{
+  static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
+  g_autoptr (GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, reader, NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_markup_parse_context_parse (context, xml, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+}
+
+GStrv
+export_test_xlsx_sheet_names (const char *path)
+{
+  g_autofree char *xml = export_test_xlsx_part (path, "xl/workbook.xml");
+  Reader reader = { 0 };
+
+  reader.text = g_string_new (NULL);
+  reader.names = g_ptr_array_new ();
+  parse (&reader, xml);
+  g_string_free (reader.text, TRUE);
+  g_ptr_array_add (reader.names, NULL);
+  return (GStrv) g_ptr_array_free (reader.names, FALSE);
+}
+
+/* Returns: (transfer full): the cells of sheet (from 1) with a value, by
+ * reference ("B5") */
+GHashTable *
+export_test_xlsx_cells (const char *path,
+                        guint       sheet)
+{
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+  g_autofree char *strings_xml = NULL;
+  g_autofree char *sheet_xml = NULL;
+  g_autofree char *list = export_test_run ("unzip", "-Z1", path, NULL);
+  Reader reader = { 0 };
+
+  reader.text = g_string_new (NULL);
+  reader.strings = g_ptr_array_new_with_free_func (g_free);
+  if (strstr (list, "xl/sharedStrings.xml") != NULL)
+    {
+      strings_xml = export_test_xlsx_part (path, "xl/sharedStrings.xml");
+      parse (&reader, strings_xml);
+    }
+  reader.cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sheet_xml = export_test_xlsx_part (path, member);
+  parse (&reader, sheet_xml);
+
+  g_string_free (reader.text, TRUE);
+  g_ptr_array_unref (reader.strings);
+  g_free (reader.ref);
+  g_free (reader.type);
+  return reader.cells;
+}

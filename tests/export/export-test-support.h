@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading exported documents back, as a person's tools would. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *export_test_make_dir (void);
+gboolean export_test_need_tool (const char *tool);
+char *export_test_run (const char *first_arg,
+                       ...) G_GNUC_NULL_TERMINATED;
+char *export_test_pdf_text (const char *path,
+                            int         page);
+guint export_test_pdf_pages (const char *path);
+char *export_test_squeeze (const char *text);
+
+GStrv export_test_xlsx_sheet_names (const char *path);
+char *export_test_xlsx_part (const char *path,
+                             const char *member);
+GHashTable *export_test_xlsx_cells (const char *path,
+                                    guint       sheet);
+
+G_END_DECLS
