@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pm-chart-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pm-chart-layout.h"
+#include "pm-chart-private.h"
+
+typedef struct
+{
+  double x, y, width, height;
+  double year_min, year_max;
+  double value_min, value_max;
+} Plot;
+
+struct _PmChartLayout
+{
+  grefcount ref_count;
+  GArray *labels; /* PmChartLabel */
+  GArray *plots;  /* Plot */
+};
+
+G_DEFINE_BOXED_TYPE (PmChartLayout, pm_chart_layout, pm_chart_layout_ref, pm_chart_layout_unref)
+
+static void
+label_clear (gpointer data)
+{
+  PmChartLabel *label = data;
+
+  g_clear_pointer (&label->text, g_free);
+}
+
+PmChartLayout *
+pm_chart_layout_new (void)
+{
+  PmChartLayout *self = g_new0 (PmChartLayout, 1);
+
+  g_ref_count_init (&self->ref_count);
+  self->labels = g_array_new (FALSE, FALSE, sizeof (PmChartLabel));
+  g_array_set_clear_func (self->labels, label_clear);
+  self->plots = g_array_new (FALSE, FALSE, sizeof (Plot));
+
+  return self;
+}
+
+PmChartLayout *
+pm_chart_layout_ref (PmChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+pm_chart_layout_unref (PmChartLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_ref_count_dec (&self->ref_count))
+    return;
+
+  g_array_unref (self->labels);
+  g_array_unref (self->plots);
+  g_free (self);
+}
+
+/* Forgets what was drawn, so that the layout can record the next drawing. */
+void
+pm_chart_layout_clear (PmChartLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_array_set_size (self->labels, 0);
+  g_array_set_size (self->plots, 0);
+}
+
+guint
+pm_chart_layout_get_n_labels (PmChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->labels->len;
+}
+
+const PmChartLabel *
+pm_chart_layout_get_label (PmChartLayout *self,
+                           guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->labels->len, NULL);
+
+  return &g_array_index (self->labels, PmChartLabel, index);
+}
+
+/* Returns: (nullable): the first label of that role whose text contains
+ * text (any text when NULL) */
+const PmChartLabel *
+pm_chart_layout_find_label (PmChartLayout    *self,
+                            PmChartLabelRole  role,
+                            const char       *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const PmChartLabel *label = &g_array_index (self->labels, PmChartLabel, i);
+
+      if (label->role == role && (text == NULL || strstr (label->text, text) != NULL))
+        return label;
+    }
+
+  return NULL;
+}
+
+guint
+pm_chart_layout_count_labels (PmChartLayout    *self,
+                              PmChartLabelRole  role)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    if (g_array_index (self->labels, PmChartLabel, i).role == role)
+      n++;
+
+  return n;
+}
+
+/* Returns: the number of characters drawn with no glyph in the font
+ * (the boxes known as tofu), over every label */
+int
+pm_chart_layout_count_unknown_glyphs (PmChartLayout *self)
+{
+  int n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    n += g_array_index (self->labels, PmChartLabel, i).unknown_glyphs;
+
+  return n;
+}
+
+static gboolean
+labels_intersect (const PmChartLabel *a,
+                  const PmChartLabel *b)
+{
+  /* a shared edge, or a rounding error, is not an overlap */
+  const double slack = 0.5;
+
+  return a->x + a->width - slack > b->x && b->x + b->width - slack > a->x &&
+         a->y + a->height - slack > b->y && b->y + b->height - slack > a->y;
+}
+
+/* Returns: whether two labels' boxes intersect; first and second are then
+ * their indexes */
+gboolean
+pm_chart_layout_find_overlap (PmChartLayout *self,
+                              guint         *first,
+                              guint         *second)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    for (guint j = i + 1; j < self->labels->len; j++)
+      if (labels_intersect (&g_array_index (self->labels, PmChartLabel, i),
+                            &g_array_index (self->labels, PmChartLabel, j)))
+        {
+          if (first)
+            *first = i;
+          if (second)
+            *second = j;
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
+guint
+pm_chart_layout_get_n_plots (PmChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->plots->len;
+}
+
+static const Plot *
+get_plot (PmChartLayout *self,
+          guint          plot)
+{
+  g_return_val_if_fail (plot < self->plots->len, NULL);
+
+  return &g_array_index (self->plots, Plot, plot);
+}
+
+void
+pm_chart_layout_get_plot_area (PmChartLayout *self,
+                               guint          plot,
+                               double        *x,
+                               double        *y,
+                               double        *width,
+                               double        *height)
+{
+  const Plot *p;
+
+  g_return_if_fail (self != NULL);
+  p = get_plot (self, plot);
+  g_return_if_fail (p != NULL);
+
+  if (x)
+    *x = p->x;
+  if (y)
+    *y = p->y;
+  if (width)
+    *width = p->width;
+  if (height)
+    *height = p->height;
+}
+
+void
+pm_chart_layout_get_value_range (PmChartLayout *self,
+                                 guint          plot,
+                                 double        *min,
+                                 double        *max)
+{
+  const Plot *p;
+
+  g_return_if_fail (self != NULL);
+  p = get_plot (self, plot);
+  g_return_if_fail (p != NULL);
+
+  if (min)
+    *min = p->value_min;
+  if (max)
+    *max = p->value_max;
+}
+
+double
+pm_chart_layout_year_to_x (PmChartLayout *self,
+                           guint          plot,
+                           double         year)
+{
+  const Plot *p;
+
+  g_return_val_if_fail (self != NULL, NAN);
+  p = get_plot (self, plot);
+  g_return_val_if_fail (p != NULL, NAN);
+
+  return p->x + (year - p->year_min) / (p->year_max - p->year_min) * p->width;
+}
+
+double
+pm_chart_layout_value_to_y (PmChartLayout *self,
+                            guint          plot,
+                            double         value)
+{
+  const Plot *p;
+
+  g_return_val_if_fail (self != NULL, NAN);
+  p = get_plot (self, plot);
+  g_return_val_if_fail (p != NULL, NAN);
+
+  return p->y + p->height - (value - p->value_min) / (p->value_max - p->value_min) * p->height;
+}
+
+void
+pm_chart_layout_add_label (PmChartLayout    *self,
+                           PmChartLabelRole  role,
+                           const char       *text,
+                           double            x,
+                           double            y,
+                           double            width,
+                           double            height,
+                           int               unknown_glyphs)
+{
+  PmChartLabel label = { role, g_strdup (text), x, y, width, height, unknown_glyphs };
+
+  g_array_append_val (self->labels, label);
+}
+
+void
+pm_chart_layout_add_plot (PmChartLayout *self,
+                          double         x,
+                          double         y,
+                          double         width,
+                          double         height,
+                          double         year_min,
+                          double         year_max,
+                          double         value_min,
+                          double         value_max)
+{
+  Plot plot = { x, y, width, height, year_min, year_max, value_min, value_max };
+
+  g_array_append_val (self->plots, plot);
+}

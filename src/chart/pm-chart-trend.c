@@ -1,0 +1,1322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pm-chart-trend"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pm-chart-draw.h"
+#include "pm-chart-private.h"
+
+/* The trend chart of one indicator: years across, values up, the target by
+ * its kind, the required path, the projection, the status. Everything is
+ * laid out from the measured text, so that nothing overlaps at any size. */
+
+typedef struct
+{
+  PmChartCanvas *canvas;
+  const PmTrendData *data;
+  const PmChartTheme *theme;
+  cairo_t *cr;
+
+  /* the plot */
+  PmBox plot;
+  double year_min, year_max; /* the x domain: half a year beyond the ends */
+  PmTicks ticks;
+  gboolean has_range;        /* some number to put on the y axis */
+  double year_px;
+} Trend;
+
+static double
+trend_x (const Trend *t,
+         double       year)
+{
+  return t->plot.x + (year - t->year_min) / (t->year_max - t->year_min) * t->plot.width;
+}
+
+static double
+trend_y (const Trend *t,
+         double       value)
+{
+  return t->plot.y + t->plot.height -
+         (value - t->ticks.min) / (t->ticks.max - t->ticks.min) * t->plot.height;
+}
+
+static gboolean
+target_has_line (const PmTrendTarget *target)
+{
+  switch (target->kind)
+    {
+    case PM_CHART_TARGET_COMPARISON:
+    case PM_CHART_TARGET_RATIO:
+    case PM_CHART_TARGET_RELATIVE:
+      return isfinite (target->value);
+    case PM_CHART_TARGET_BAND:
+      return isfinite (target->value) || (isfinite (target->low) && isfinite (target->high));
+    case PM_CHART_TARGET_NONE:
+    case PM_CHART_TARGET_DIRECTION:
+    case PM_CHART_TARGET_MANUAL:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+band_limits (const PmTrendTarget *target,
+             double              *low,
+             double              *high)
+{
+  if (isfinite (target->low) && isfinite (target->high))
+    {
+      *low = MIN (target->low, target->high);
+      *high = MAX (target->low, target->high);
+    }
+  else
+    *low = *high = target->value;
+}
+
+static gboolean
+has_required_path (const PmTrendData *d)
+{
+  return d->baseline_year > 0 && isfinite (d->baseline_value) && isfinite (d->required_value) &&
+         d->target_year > d->baseline_year;
+}
+
+static gboolean
+has_projection (const PmTrendData *d)
+{
+  return d->projection_from_year > 0 && isfinite (d->projection_from_value) &&
+         isfinite (d->projected_value) && d->target_year > d->projection_from_year;
+}
+
+static const char *
+status_label (const PmTrendData *d)
+{
+  if (d->status_label && *d->status_label)
+    return d->status_label;
+  return pm_chart_status_to_label (d->status);
+}
+
+/* The range of every number the chart shows. */
+static gboolean
+collect_range (const PmTrendData *d,
+               double            *min,
+               double            *max)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+#define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
+
+  for (guint i = 0; i < d->points->len; i++)
+    TAKE (g_array_index (d->points, PmTrendPoint, i).value);
+
+  if (target_has_line (&d->target))
+    {
+      if (d->target.kind == PM_CHART_TARGET_BAND)
+        {
+          double low, high;
+
+          band_limits (&d->target, &low, &high);
+          TAKE (low);
+          TAKE (high);
+        }
+      else
+        TAKE (d->target.value);
+    }
+
+  if (d->baseline_year > 0)
+    TAKE (d->baseline_value);
+  if (has_required_path (d))
+    TAKE (d->required_value);
+  if (has_projection (d))
+    {
+      TAKE (d->projection_from_value);
+      TAKE (d->projected_value);
+    }
+
+#undef TAKE
+
+  if (!isfinite (lo))
+    return FALSE;
+
+  /* Start positive values at zero when zero is near anyway: a bar-less
+   * chart may float, but not when the floor is a third of the way up. */
+  if (lo > 0 && lo < hi * 0.35)
+    lo = 0;
+
+  *min = lo;
+  *max = hi;
+  return TRUE;
+}
+
+static PangoLayout *
+text (Trend      *t,
+      const char *string,
+      double      size,
+      gboolean    bold,
+      double      max_width,
+      int         max_lines)
+{
+  return pm_chart_canvas_text (t->canvas, string, size, bold, max_width, max_lines);
+}
+
+/* Title and status chip; returns the bottom of the header. */
+static double
+draw_header (Trend  *t,
+             double  left,
+             double  top,
+             double  right)
+{
+  const PmChartTheme *theme = t->theme;
+  const PmTrendData *d = t->data;
+  const char *status = status_label (d);
+  g_autoptr (PangoLayout) title = NULL;
+  double chip_w = 0, chip_h = 0, title_w, title_h, bottom;
+
+  if (d->status != PM_CHART_STATUS_NONE && status && *status)
+    {
+      g_autoptr (PangoLayout) chip = text (t, status, theme->compact ? theme->font_small : theme->font,
+                                           TRUE, (right - left) * 0.4, 1);
+      PmRgba fill, ink;
+      double tw, th, hx = theme->gap * (theme->compact ? 1.0 : 2.0), x, y;
+
+      pm_chart_text_size (chip, &tw, &th);
+      chip_w = tw + 2 * hx;
+      chip_h = th + theme->gap * (theme->compact ? 0.3 : 0.8);
+      x = right - chip_w;
+      y = top;
+
+      pm_chart_theme_status (theme, d->status, &fill, &ink);
+      cairo_new_path (t->cr);
+      cairo_rectangle (t->cr, x, y, chip_w, chip_h);
+      pm_chart_set_color (t->cr, &fill);
+      cairo_fill_preserve (t->cr);
+      if (theme->mono)
+        {
+          cairo_set_line_width (t->cr, theme->thin * 1.5);
+          pm_chart_set_color (t->cr, &theme->text);
+          cairo_stroke (t->cr);
+        }
+      else
+        cairo_new_path (t->cr);
+
+      pm_chart_canvas_show (t->canvas, chip, PM_CHART_LABEL_STATUS, x + hx,
+                            y + (chip_h - th) / 2, &ink, FALSE);
+      chip_w += theme->pad;
+    }
+
+  title_w = MAX (right - left - chip_w, theme->font * 4);
+  title = text (t, d->title ? d->title : d->code, theme->font_title, TRUE, title_w, 2);
+  pm_chart_text_size (title, NULL, &title_h);
+  pm_chart_canvas_show (t->canvas, title, PM_CHART_LABEL_TITLE, left, top, &theme->text, FALSE);
+
+  bottom = top + MAX (title_h, chip_h);
+
+  if (!theme->compact)
+    {
+      g_autoptr (GString) line = g_string_new (NULL);
+      g_autoptr (PangoLayout) sub = NULL;
+      const PmTrendPoint *latest = pm_trend_data_get_latest (d);
+      double h;
+
+      if (d->target.text && *d->target.text && d->target.kind != PM_CHART_TARGET_NONE)
+        g_string_append_printf (line, _("Target for %d: %s"), d->target_year, d->target.text);
+      else
+        g_string_append (line, _("No target"));
+
+      if (d->explanation && *d->explanation)
+        g_string_append_printf (line, " · %s", d->explanation);
+      else if (latest)
+        {
+          g_autofree char *value = pm_chart_format_value (latest->value);
+
+          g_string_append (line, " · ");
+          g_string_append_printf (line, _("Latest (%d): %s"), latest->year, value);
+        }
+
+      sub = text (t, line->str, theme->font, FALSE, right - left, 2);
+      pm_chart_text_size (sub, NULL, &h);
+      bottom += theme->gap * 0.5;
+      pm_chart_canvas_show (t->canvas, sub, PM_CHART_LABEL_SUBTITLE, left, bottom,
+                            &theme->muted, FALSE);
+      bottom += h;
+    }
+
+  return bottom;
+}
+
+typedef enum
+{
+  LEGEND_OBSERVED,
+  LEGEND_HISTORY,
+  LEGEND_TARGET,
+  LEGEND_BAND,
+  LEGEND_PATH,
+  LEGEND_PROJECTION,
+} LegendKind;
+
+static void
+draw_legend_sample (Trend      *t,
+                    LegendKind  kind,
+                    double      x,
+                    double      cy,
+                    double      w)
+{
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  double dashes[2];
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  switch (kind)
+    {
+    case LEGEND_OBSERVED:
+      cairo_set_line_width (cr, theme->line);
+      pm_chart_set_color (cr, &theme->series);
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + w, cy);
+      cairo_stroke (cr);
+      pm_chart_draw_marker (cr, PM_MARKER_CIRCLE, x + w / 2, cy, theme->marker, &theme->series,
+                            &theme->series, theme->thin * 1.5);
+      break;
+    case LEGEND_HISTORY:
+      pm_chart_draw_marker (cr, PM_MARKER_CIRCLE, x + w / 2, cy, theme->marker, &theme->series,
+                            &theme->background, theme->line * 0.8);
+      break;
+    case LEGEND_TARGET:
+    case LEGEND_BAND:
+      cairo_rectangle (cr, x, cy - theme->font * 0.45, w, theme->font * 0.9);
+      pm_chart_canvas_fill_zone (t->canvas, &theme->zone, kind == LEGEND_BAND);
+      cairo_set_line_width (cr, theme->line);
+      pm_chart_set_color (cr, &theme->target);
+      cairo_move_to (cr, x, cy - (kind == LEGEND_BAND ? theme->font * 0.45 : 0));
+      cairo_line_to (cr, x + w, cy - (kind == LEGEND_BAND ? theme->font * 0.45 : 0));
+      if (kind == LEGEND_BAND)
+        {
+          cairo_move_to (cr, x, cy + theme->font * 0.45);
+          cairo_line_to (cr, x + w, cy + theme->font * 0.45);
+        }
+      cairo_stroke (cr);
+      break;
+    case LEGEND_PATH:
+      dashes[0] = theme->line * 3;
+      dashes[1] = theme->line * 2;
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_line_width (cr, theme->line * 0.9);
+      pm_chart_set_color (cr, &theme->path);
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + w, cy);
+      cairo_stroke (cr);
+      break;
+    case LEGEND_PROJECTION:
+      dashes[0] = 0;
+      dashes[1] = theme->line * 2;
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_width (cr, theme->line * 1.2);
+      pm_chart_set_color (cr, &theme->series);
+      cairo_move_to (cr, x, cy);
+      cairo_line_to (cr, x + w, cy);
+      cairo_stroke (cr);
+      break;
+    default:
+      break;
+    }
+  cairo_restore (cr);
+}
+
+/* The legend, in rows from the bottom up; returns its height. */
+static double
+draw_legend (Trend  *t,
+             double  left,
+             double  right,
+             double  bottom)
+{
+  const PmChartTheme *theme = t->theme;
+  const PmTrendData *d = t->data;
+  gboolean observed = FALSE, history = FALSE;
+  struct
+  {
+    LegendKind kind;
+    const char *label;
+  } entries[6];
+  guint n = 0;
+  PangoLayout *layouts[6];
+  double sample_w = theme->font * 2.2, spacing = theme->font * 1.2;
+  double widths[6], line_h = 0, total_h, x, y;
+  guint rows = 1;
+
+  for (guint i = 0; i < d->points->len; i++)
+    {
+      const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+
+      if (isnan (p->value))
+        continue;
+      if (p->flags & PM_TREND_POINT_HISTORY)
+        history = TRUE;
+      else
+        observed = TRUE;
+    }
+
+  if (observed)
+    entries[n++] = (typeof (entries[0])) { LEGEND_OBSERVED, _("Monitoring data") };
+  if (history)
+    entries[n++] = (typeof (entries[0])) { LEGEND_HISTORY, _("Results printed in the 2011–2020 plan") };
+  if (target_has_line (&d->target))
+    entries[n++] = (typeof (entries[0])) {
+      d->target.kind == PM_CHART_TARGET_BAND ? LEGEND_BAND : LEGEND_TARGET,
+      d->target.kind == PM_CHART_TARGET_BAND ? _("Target band") :
+      (d->target.op == PM_CHART_OP_EQ ? _("Target") : _("Target and the side that meets it")) };
+  if (has_required_path (d))
+    entries[n++] = (typeof (entries[0])) { LEGEND_PATH, _("Required path") };
+  if (has_projection (d))
+    entries[n++] = (typeof (entries[0])) { LEGEND_PROJECTION, _("Projection of the trend") };
+
+  if (n == 0)
+    return 0;
+
+  /* measure, then break into rows */
+  x = left;
+  for (guint i = 0; i < n; i++)
+    {
+      double h;
+
+      layouts[i] = text (t, entries[i].label, theme->font_small, FALSE,
+                         right - left - sample_w - theme->gap, 1);
+      pm_chart_text_size (layouts[i], &widths[i], &h);
+      line_h = MAX (line_h, h);
+      if (x > left && x + sample_w + theme->gap + widths[i] > right)
+        {
+          rows++;
+          x = left;
+        }
+      x += sample_w + theme->gap + widths[i] + spacing;
+    }
+
+  total_h = rows * line_h + (rows - 1) * theme->gap * 0.3;
+  x = left;
+  y = bottom - total_h;
+  for (guint i = 0; i < n; i++)
+    {
+      if (x > left && x + sample_w + theme->gap + widths[i] > right)
+        {
+          x = left;
+          y += line_h + theme->gap * 0.3;
+        }
+      draw_legend_sample (t, entries[i].kind, x, y + line_h / 2, sample_w);
+      pm_chart_canvas_show (t->canvas, layouts[i], PM_CHART_LABEL_LEGEND,
+                            x + sample_w + theme->gap, y, &theme->text, FALSE);
+      x += sample_w + theme->gap + widths[i] + spacing;
+      g_object_unref (layouts[i]);
+    }
+
+  return total_h;
+}
+
+static void
+draw_target_zone (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  double x0, x1, y0, y1;
+
+  if (!target_has_line (&d->target))
+    return;
+
+  x0 = MAX (trend_x (t, d->period_start_year), t->plot.x);
+  x1 = d->target_year >= d->last_year ? t->plot.x + t->plot.width : trend_x (t, d->target_year);
+  if (x1 <= x0)
+    return;
+
+  if (d->target.kind == PM_CHART_TARGET_BAND)
+    {
+      double low, high;
+
+      band_limits (&d->target, &low, &high);
+      y0 = trend_y (t, high);
+      y1 = trend_y (t, low);
+      if (y1 - y0 < 1)
+        return;
+    }
+  else
+    {
+      double y = trend_y (t, d->target.value);
+
+      switch (d->target.op)
+        {
+        case PM_CHART_OP_GE:
+        case PM_CHART_OP_GT:
+          y0 = t->plot.y;
+          y1 = y;
+          break;
+        case PM_CHART_OP_LE:
+        case PM_CHART_OP_LT:
+          y0 = y;
+          y1 = t->plot.y + t->plot.height;
+          break;
+        case PM_CHART_OP_EQ:
+        default:
+          return;
+        }
+    }
+
+  y0 = CLAMP (y0, t->plot.y, t->plot.y + t->plot.height);
+  y1 = CLAMP (y1, t->plot.y, t->plot.y + t->plot.height);
+  if (y1 - y0 < 0.5)
+    return;
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+  pm_chart_canvas_fill_zone (t->canvas, &theme->zone, d->target.kind == PM_CHART_TARGET_BAND);
+}
+
+static void
+draw_grid (Trend *t)
+{
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->thin);
+  pm_chart_set_color (cr, &theme->grid);
+  if (t->has_range)
+    for (int i = 0; i < t->ticks.n; i++)
+      {
+        double v = t->ticks.min + i * t->ticks.step;
+        double y = trend_y (t, v);
+
+        if (fabs (v) < t->ticks.step * 1e-6 && i > 0)
+          continue; /* the zero line is drawn stronger below */
+        cairo_move_to (cr, t->plot.x, y);
+        cairo_line_to (cr, t->plot.x + t->plot.width, y);
+      }
+  cairo_stroke (cr);
+
+  /* zero inside the range: the line values are measured from */
+  if (t->has_range && t->ticks.min < 0 && t->ticks.max > 0)
+    {
+      double y = trend_y (t, 0);
+
+      cairo_set_line_width (cr, theme->thin * 1.6);
+      pm_chart_set_color (cr, &theme->axis);
+      cairo_move_to (cr, t->plot.x, y);
+      cairo_line_to (cr, t->plot.x + t->plot.width, y);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_axes (Trend *t)
+{
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->thin * 1.4);
+  pm_chart_set_color (cr, &theme->axis);
+  cairo_move_to (cr, t->plot.x, t->plot.y);
+  cairo_line_to (cr, t->plot.x, t->plot.y + t->plot.height);
+  cairo_line_to (cr, t->plot.x + t->plot.width, t->plot.y + t->plot.height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_y_ticks (Trend  *t,
+              double  label_right)
+{
+  const PmChartTheme *theme = t->theme;
+
+  if (!t->has_range)
+    return;
+
+  for (int i = 0; i < t->ticks.n; i++)
+    {
+      double v = t->ticks.min + i * t->ticks.step;
+      g_autofree char *label = pm_chart_format_number (v, t->ticks.decimals);
+      g_autoptr (PangoLayout) layout = text (t, label, theme->font_small, FALSE, -1, 0);
+      double w, h;
+
+      pm_chart_text_size (layout, &w, &h);
+      pm_chart_canvas_show (t->canvas, layout, PM_CHART_LABEL_TICK_Y, label_right - w,
+                            trend_y (t, v) - h / 2, &theme->muted, FALSE);
+    }
+}
+
+/* Every year when there is room, else the milestones: every fifth year
+ * from 2010 gives 2010, 2015, 2020, 2025 and 2030. */
+static int
+choose_year_step (Trend *t,
+                  double label_width)
+{
+  static const int steps[] = { 1, 2, 5, 10, 20 };
+  const PmTrendData *d = t->data;
+  int span = d->last_year - d->first_year;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      if (steps[i] == 2 && span > 12)
+        continue;
+      if (t->theme->compact && steps[i] < 5 && span > 12)
+        continue;
+      if (steps[i] * t->year_px >= label_width * 2.0)
+        return steps[i];
+    }
+
+  return MAX (span, 1);
+}
+
+static void
+draw_x_ticks (Trend *t)
+{
+  const PmChartTheme *theme = t->theme;
+  const PmTrendData *d = t->data;
+  cairo_t *cr = t->cr;
+  g_autoptr (PangoLayout) probe = text (t, "2030", theme->font_small, FALSE, -1, 0);
+  double label_w, label_h, bottom = t->plot.y + t->plot.height;
+  int step;
+
+  pm_chart_text_size (probe, &label_w, &label_h);
+  step = MAX (choose_year_step (t, label_w), 1);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->thin);
+  pm_chart_set_color (cr, &theme->axis);
+  for (int year = d->first_year; year <= d->last_year; year++)
+    {
+      double x = trend_x (t, year);
+      gboolean major = (year - d->first_year) % step == 0;
+
+      cairo_move_to (cr, x, bottom);
+      cairo_line_to (cr, x, bottom + (major ? theme->gap : theme->gap * 0.5));
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (int year = d->first_year; year <= d->last_year; year += step)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", year);
+      g_autoptr (PangoLayout) layout = text (t, label, theme->font_small, FALSE, -1, 0);
+      double w;
+
+      pm_chart_text_size (layout, &w, NULL);
+      pm_chart_canvas_show (t->canvas, layout, PM_CHART_LABEL_TICK_X, trend_x (t, year) - w / 2,
+                            bottom + theme->gap * 1.2, &theme->muted, FALSE);
+    }
+}
+
+static void
+draw_marks (Trend *t)
+{
+  const PmChartTheme *theme = t->theme;
+  const PmTrendData *d = t->data;
+  cairo_t *cr = t->cr;
+  const double dashes[] = { theme->thin * 4, theme->thin * 3 };
+  int years[2] = { d->midterm_year, d->target_year };
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->thin * 1.3);
+  cairo_set_dash (cr, dashes, 2, 0);
+  pm_chart_set_color (cr, &theme->muted);
+  for (guint i = 0; i < 2; i++)
+    {
+      double x;
+
+      if (years[i] <= d->first_year || years[i] > d->last_year)
+        continue;
+      x = trend_x (t, years[i]);
+      cairo_move_to (cr, x, t->plot.y);
+      cairo_line_to (cr, x, t->plot.y + t->plot.height);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+place_mark_labels (Trend *t)
+{
+  const PmChartTheme *theme = t->theme;
+  const PmTrendData *d = t->data;
+  int years[2] = { d->midterm_year, d->target_year };
+
+  if (theme->compact)
+    return;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
+      double x, w, h, top = t->plot.y + theme->gap * 0.3;
+
+      if (years[i] <= d->first_year || years[i] > d->last_year)
+        continue;
+      label = i == 0 ? g_strdup_printf (_("Mid-term %d"), years[i])
+                     : g_strdup_printf (_("Final %d"), years[i]);
+      layout = text (t, label, theme->font_small, FALSE, -1, 0);
+      pm_chart_text_size (layout, &w, &h);
+      x = trend_x (t, years[i]);
+
+      {
+        PmBox candidates[] = {
+          { x - w - theme->gap * 0.6, top, 0, 0 },
+          { x + theme->gap * 0.6, top, 0, 0 },
+          { x - w - theme->gap * 0.6, top + h, 0, 0 },
+          { x - w / 2, top, 0, 0 },
+          { x - w - theme->gap * 0.6, t->plot.y + t->plot.height - h - theme->gap * 0.3, 0, 0 },
+        };
+
+        pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_MARK, candidates,
+                               G_N_ELEMENTS (candidates), &t->plot, &theme->muted, TRUE);
+      }
+    }
+}
+
+static void
+draw_target_line (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  double x0, x1;
+
+  if (!target_has_line (&d->target))
+    return;
+
+  x0 = MAX (trend_x (t, d->period_start_year), t->plot.x);
+  x1 = d->target_year >= d->last_year ? t->plot.x + t->plot.width : trend_x (t, d->target_year);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, t->plot.x, t->plot.y - theme->line, t->plot.width,
+                   t->plot.height + 2 * theme->line);
+  cairo_clip (cr);
+  cairo_set_line_width (cr, theme->line * (theme->mono ? 1.1 : 1.0));
+  pm_chart_set_color (cr, &theme->target);
+  if (d->target.kind == PM_CHART_TARGET_BAND)
+    {
+      double low, high;
+
+      band_limits (&d->target, &low, &high);
+      cairo_move_to (cr, x0, trend_y (t, low));
+      cairo_line_to (cr, x1, trend_y (t, low));
+      cairo_move_to (cr, x0, trend_y (t, high));
+      cairo_line_to (cr, x1, trend_y (t, high));
+      cairo_stroke (cr);
+      if (isfinite (d->target.value) && high - low > 0)
+        {
+          const double dashes[] = { theme->thin * 2, theme->thin * 2 };
+
+          cairo_set_line_width (cr, theme->thin);
+          cairo_set_dash (cr, dashes, 2, 0);
+          cairo_move_to (cr, x0, trend_y (t, d->target.value));
+          cairo_line_to (cr, x1, trend_y (t, d->target.value));
+          cairo_stroke (cr);
+        }
+    }
+  else
+    {
+      double y = trend_y (t, d->target.value);
+
+      cairo_move_to (cr, x0, y);
+      cairo_line_to (cr, x1, y);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static char *
+target_label_text (const PmTrendData *d,
+                   gboolean           compact)
+{
+  const char *printed = d->target.text && *d->target.text ? d->target.text : NULL;
+
+  if (compact)
+    return g_strdup (printed ? printed : "");
+
+  switch (d->target.kind)
+    {
+    case PM_CHART_TARGET_MANUAL:
+      return g_strdup_printf (_("Target (judged manually): %s"), printed ? printed : "");
+    case PM_CHART_TARGET_NONE:
+      return g_strdup (_("No target"));
+    default:
+      {
+        g_autofree char *fallback = NULL;
+
+        if (printed == NULL && isfinite (d->target.value))
+          {
+            g_autofree char *v = pm_chart_format_value (d->target.value);
+
+            fallback = g_strdup_printf ("%s%s", pm_chart_op_to_string (d->target.op), v);
+          }
+        return g_strdup_printf (_("Target: %s"), printed ? printed : fallback ? fallback : "");
+      }
+    }
+}
+
+static void
+place_target_label (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  g_autofree char *label = target_label_text (d, theme->compact);
+  g_autoptr (PangoLayout) layout = NULL;
+  double w, h, x0, x1, ya, yb, g = theme->gap * 0.4;
+
+  if (!target_has_line (&d->target) || *label == '\0')
+    return;
+
+  layout = text (t, label, theme->compact ? theme->font_small : theme->font, !theme->compact,
+                 t->plot.width * 0.9, 1);
+  pm_chart_text_size (layout, &w, &h);
+  x0 = MAX (trend_x (t, d->period_start_year), t->plot.x) + theme->gap;
+  x1 = (d->target_year >= d->last_year ? t->plot.x + t->plot.width : trend_x (t, d->target_year)) -
+       theme->gap;
+
+  if (d->target.kind == PM_CHART_TARGET_BAND)
+    {
+      double low, high;
+
+      band_limits (&d->target, &low, &high);
+      ya = trend_y (t, high);
+      yb = trend_y (t, low);
+    }
+  else
+    ya = yb = trend_y (t, d->target.value);
+
+  {
+    PmBox candidates[] = {
+      { x1 - w, ya - h - g, 0, 0 },
+      { x1 - w, yb + g, 0, 0 },
+      { x0, ya - h - g, 0, 0 },
+      { x0, yb + g, 0, 0 },
+      { (x0 + x1 - w) / 2, ya - h - g, 0, 0 },
+      { (x0 + x1 - w) / 2, yb + g, 0, 0 },
+      { x1 - w, ya - 2 * h - g, 0, 0 },
+      { x1 - w, yb + h + g, 0, 0 },
+      { t->plot.x + theme->gap, ya - h - g, 0, 0 },
+      { t->plot.x + theme->gap, yb + g, 0, 0 },
+    };
+
+    pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_TARGET, candidates,
+                           G_N_ELEMENTS (candidates), &t->plot, &theme->target, TRUE);
+  }
+}
+
+/* A direction target: an arrow and the words, near the target year. */
+static void
+draw_direction (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  g_autofree char *label = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  int direction = d->target.direction;
+  double len = MIN (t->plot.height * 0.4, theme->font * 5);
+  double head = theme->font * 0.55;
+  double xa = MIN (trend_x (t, d->target_year), t->plot.x + t->plot.width - head * 1.5);
+  double cy = t->plot.y + t->plot.height * 0.5;
+  double w, h;
+  const PmTrendPoint *latest = pm_trend_data_get_latest (d);
+
+  /* start the arrow at the latest value, if there is room on that side */
+  if (latest && t->has_range && direction != 0)
+    {
+      double ly = trend_y (t, latest->value);
+
+      if (direction > 0 && ly - len > t->plot.y + head)
+        cy = ly - len / 2 - theme->marker * 2;
+      else if (direction < 0 && ly + len < t->plot.y + t->plot.height - head)
+        cy = ly + len / 2 + theme->marker * 2;
+    }
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->line * 1.3);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  pm_chart_set_color (cr, &theme->target);
+  if (direction == 0)
+    {
+      double x0 = xa - len, x1 = xa;
+
+      cairo_move_to (cr, x0 + head * 0.8, cy);
+      cairo_line_to (cr, x1 - head * 0.8, cy);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x1, cy);
+      cairo_line_to (cr, x1 - head, cy - head * 0.6);
+      cairo_line_to (cr, x1 - head, cy + head * 0.6);
+      cairo_close_path (cr);
+      cairo_move_to (cr, x0, cy);
+      cairo_line_to (cr, x0 + head, cy - head * 0.6);
+      cairo_line_to (cr, x0 + head, cy + head * 0.6);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      pm_chart_canvas_occupy (t->canvas, &(PmBox) { x0, cy - head, len, 2 * head });
+    }
+  else
+    {
+      double s = direction > 0 ? -1 : 1; /* up the page is -y */
+      double y0 = cy - s * len / 2, y1 = cy + s * len / 2;
+
+      cairo_move_to (cr, xa, y0);
+      cairo_line_to (cr, xa, y1 - s * head * 0.8);
+      cairo_stroke (cr);
+      cairo_move_to (cr, xa, y1);
+      cairo_line_to (cr, xa - head * 0.6, y1 - s * head);
+      cairo_line_to (cr, xa + head * 0.6, y1 - s * head);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      pm_chart_canvas_occupy (t->canvas, &(PmBox) { xa - head, cy - len / 2, 2 * head, len });
+    }
+  cairo_restore (cr);
+
+  label = target_label_text (d, theme->compact);
+  if (*label == '\0')
+    return;
+  layout = text (t, label, theme->compact ? theme->font_small : theme->font, !theme->compact,
+                 t->plot.width * 0.6, 2);
+  pm_chart_text_size (layout, &w, &h);
+
+  {
+    double left_of = (direction == 0 ? xa - len : xa - head) - theme->gap - w;
+    PmBox candidates[] = {
+      { left_of, cy - h / 2, 0, 0 },
+      { left_of, cy - len / 2, 0, 0 },
+      { left_of, cy + len / 2 - h, 0, 0 },
+      { xa - w, cy - len / 2 - h - theme->gap, 0, 0 },
+      { xa - w, cy + len / 2 + theme->gap, 0, 0 },
+      { t->plot.x + t->plot.width - w - theme->gap, t->plot.y + theme->gap, 0, 0 },
+      { t->plot.x + theme->gap, t->plot.y + theme->gap, 0, 0 },
+    };
+
+    pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_TARGET, candidates,
+                           G_N_ELEMENTS (candidates), &t->plot, &theme->target, TRUE);
+  }
+}
+
+/* A target with no line: the printed text in a corner of the plot. */
+static void
+draw_target_text (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  g_autofree char *label = target_label_text (d, theme->compact);
+  g_autoptr (PangoLayout) layout = NULL;
+  double w, h, g = theme->gap;
+
+  if (*label == '\0')
+    return;
+
+  layout = text (t, label, theme->compact ? theme->font_small : theme->font,
+                 !theme->compact && d->target.kind != PM_CHART_TARGET_NONE,
+                 t->plot.width * (theme->compact ? 0.9 : 0.55), 3);
+  pm_chart_text_size (layout, &w, &h);
+
+  {
+    PmBox candidates[] = {
+      { t->plot.x + t->plot.width - w - g, t->plot.y + g, 0, 0 },
+      { t->plot.x + g, t->plot.y + g, 0, 0 },
+      { t->plot.x + t->plot.width - w - g, t->plot.y + t->plot.height - h - g, 0, 0 },
+      { t->plot.x + g, t->plot.y + t->plot.height - h - g, 0, 0 },
+      { t->plot.x + t->plot.width - w - g, t->plot.y + (t->plot.height - h) / 2, 0, 0 },
+    };
+
+    pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_TARGET, candidates,
+                           G_N_ELEMENTS (candidates), &t->plot,
+                           d->target.kind == PM_CHART_TARGET_NONE ? &theme->muted : &theme->target,
+                           TRUE);
+  }
+}
+
+static void
+draw_required_path (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  const double dashes[] = { theme->line * 3, theme->line * 2 };
+
+  if (!has_required_path (d))
+    return;
+
+  cairo_save (cr);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_line_width (cr, theme->line * 0.9);
+  pm_chart_set_color (cr, &theme->path);
+  cairo_move_to (cr, trend_x (t, d->baseline_year), trend_y (t, d->baseline_value));
+  cairo_line_to (cr, trend_x (t, d->target_year), trend_y (t, d->required_value));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_projection (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  const double dashes[] = { 0, theme->line * 2 };
+  double x, y;
+
+  if (!has_projection (d))
+    return;
+
+  x = trend_x (t, d->target_year);
+  y = trend_y (t, d->projected_value);
+
+  cairo_save (cr);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_width (cr, theme->line * 1.2);
+  pm_chart_set_color (cr, &theme->series);
+  cairo_move_to (cr, trend_x (t, d->projection_from_year), trend_y (t, d->projection_from_value));
+  cairo_line_to (cr, x, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  pm_chart_draw_marker (cr, PM_MARKER_DIAMOND, x, y, theme->marker, &theme->series,
+                        &theme->background, theme->thin * 1.6);
+  pm_chart_canvas_occupy (t->canvas, &(PmBox) { x - theme->marker * 1.4, y - theme->marker * 1.4,
+                                                theme->marker * 2.8, theme->marker * 2.8 });
+}
+
+static void
+place_projection_label (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  g_autofree char *value = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  double x, y, w, h, r;
+
+  if (!has_projection (d) || theme->compact)
+    return;
+
+  value = pm_chart_format_value (round (d->projected_value * 100) / 100);
+  label = g_strdup_printf (_("Projected %d: %s"), d->target_year, value);
+  layout = text (t, label, theme->font_small, FALSE, -1, 0);
+  pm_chart_text_size (layout, &w, &h);
+  x = trend_x (t, d->target_year);
+  y = trend_y (t, d->projected_value);
+  r = theme->marker * 1.6;
+
+  {
+    PmBox candidates[] = {
+      { x - r - theme->gap * 0.5 - w, y - h / 2, 0, 0 },
+      { x - w, y - r - h, 0, 0 },
+      { x - w, y + r, 0, 0 },
+      { x - r - theme->gap * 0.5 - w, y - r - h, 0, 0 },
+      { x - r - theme->gap * 0.5 - w, y + r, 0, 0 },
+    };
+
+    pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_PROJECTION, candidates,
+                           G_N_ELEMENTS (candidates), &t->plot, &theme->series, TRUE);
+  }
+}
+
+static void
+draw_observations (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmChartTheme *theme = t->theme;
+  cairo_t *cr = t->cr;
+  const PmTrendPoint *latest = pm_trend_data_get_latest (d);
+
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->line);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  pm_chart_set_color (cr, &theme->series);
+  for (guint i = 1; i < d->points->len; i++)
+    {
+      const PmTrendPoint *a = &g_array_index (d->points, PmTrendPoint, i - 1);
+      const PmTrendPoint *b = &g_array_index (d->points, PmTrendPoint, i);
+
+      /* a missing year is a gap, not a straight line across it */
+      if (isnan (a->value) || isnan (b->value) || b->year - a->year != 1)
+        continue;
+      cairo_move_to (cr, trend_x (t, a->year), trend_y (t, a->value));
+      cairo_line_to (cr, trend_x (t, b->year), trend_y (t, b->value));
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint i = 0; i < d->points->len; i++)
+    {
+      const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+      gboolean hollow = (p->flags & (PM_TREND_POINT_HISTORY | PM_TREND_POINT_PROVISIONAL)) != 0;
+      double r = theme->marker * (p == latest ? 1.25 : 1.0);
+      double x, y;
+
+      if (isnan (p->value) || p->year < d->first_year || p->year > d->last_year)
+        continue;
+
+      x = trend_x (t, p->year);
+      y = trend_y (t, p->value);
+      pm_chart_draw_marker (cr, PM_MARKER_CIRCLE, x, y, r, &theme->series,
+                            hollow ? &theme->background : &theme->series,
+                            hollow ? theme->line * 0.8 : theme->thin);
+      pm_chart_canvas_occupy (t->canvas, &(PmBox) { x - r - theme->thin, y - r - theme->thin,
+                                                    2 * (r + theme->thin), 2 * (r + theme->thin) });
+    }
+}
+
+static void
+place_value_label (Trend              *t,
+                   const PmTrendPoint *p,
+                   gboolean            latest)
+{
+  const PmChartTheme *theme = t->theme;
+  g_autofree char *label = pm_chart_format_value (p->value);
+  g_autoptr (PangoLayout) layout = NULL;
+  double x = trend_x (t, p->year), y = trend_y (t, p->value);
+  double w, h, r = theme->marker * 1.3 + theme->gap * 0.4;
+
+  layout = text (t, label, latest ? theme->font : theme->font_small, latest, -1, 0);
+  pm_chart_text_size (layout, &w, &h);
+
+  {
+    PmBox candidates[] = {
+      { x - w / 2, y - r - h, 0, 0 },
+      { x - w / 2, y + r, 0, 0 },
+      { x + r, y - h / 2, 0, 0 },
+      { x - r - w, y - h / 2, 0, 0 },
+      { x + r * 0.7, y - r * 0.7 - h, 0, 0 },
+      { x - r * 0.7 - w, y - r * 0.7 - h, 0, 0 },
+      { x + r * 0.7, y + r * 0.7, 0, 0 },
+      { x - r * 0.7 - w, y + r * 0.7, 0, 0 },
+      { x - w / 2, y - r - 2 * h, 0, 0 },
+      { x - w / 2, y + r + h, 0, 0 },
+    };
+
+    pm_chart_canvas_place (t->canvas, layout, latest ? PM_CHART_LABEL_LATEST : PM_CHART_LABEL_VALUE,
+                           candidates, G_N_ELEMENTS (candidates), &t->plot,
+                           latest ? &theme->text : &theme->muted, TRUE);
+  }
+}
+
+static void
+place_value_labels (Trend *t)
+{
+  const PmTrendData *d = t->data;
+  const PmTrendPoint *latest = pm_trend_data_get_latest (d);
+  guint n = pm_trend_data_count_values (d);
+  guint first = G_MAXUINT;
+
+  if (latest == NULL)
+    return;
+
+  place_value_label (t, latest, TRUE);
+  if (t->theme->compact)
+    return;
+
+  /* the first value, then the others while there are few */
+  for (guint i = 0; i < d->points->len; i++)
+    {
+      const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+
+      if (isnan (p->value) || p == latest || p->year < d->first_year || p->year > d->last_year)
+        continue;
+      if (first == G_MAXUINT)
+        {
+          first = i;
+          place_value_label (t, p, FALSE);
+        }
+      else if (n <= 12)
+        place_value_label (t, p, FALSE);
+    }
+}
+
+static void
+draw_message (Trend      *t,
+              const char *message)
+{
+  const PmChartTheme *theme = t->theme;
+  g_autoptr (PangoLayout) layout = text (t, message, theme->compact ? theme->font : theme->font * 1.3,
+                                         TRUE, t->plot.width * 0.9, 2);
+  double w, h;
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pm_chart_text_size (layout, &w, &h);
+
+  {
+    double cx = t->plot.x + (t->plot.width - w) / 2, cy = t->plot.y + (t->plot.height - h) / 2;
+    PmBox candidates[] = {
+      { cx, cy, 0, 0 },
+      { cx, cy - h * 1.5, 0, 0 },
+      { cx, cy + h * 1.5, 0, 0 },
+      { t->plot.x + theme->gap, cy, 0, 0 },
+      { t->plot.x + theme->gap, t->plot.y + theme->gap, 0, 0 },
+    };
+
+    pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_MESSAGE, candidates,
+                           G_N_ELEMENTS (candidates), &t->plot, &theme->muted, TRUE);
+  }
+}
+
+void
+pm_chart_trend_draw_in (PmChartCanvas     *canvas,
+                        const PmTrendData *data,
+                        double             x,
+                        double             y,
+                        double             width,
+                        double             height)
+{
+  const PmChartTheme *theme = &canvas->theme;
+  Trend t = { canvas, data, theme, canvas->cr };
+  double left = x + theme->pad, right = x + width - theme->pad;
+  double top = y + theme->pad * (theme->compact ? 0.8 : 1.0), bottom = y + height - theme->pad;
+  double min = 0, max = 1, tick_w = 0, small_h, plot_top, plot_bottom;
+  g_autoptr (PangoLayout) probe = NULL;
+  int max_ticks;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (data->last_year > data->first_year);
+
+  if (right - left < theme->font * 6 || bottom - top < theme->font * 5)
+    return; /* too small to show anything legible */
+
+  cairo_save (t.cr);
+
+  top = draw_header (&t, left, top, right);
+
+  if (!theme->compact)
+    {
+      if (data->footnote && *data->footnote)
+        {
+          g_autoptr (PangoLayout) note = text (&t, data->footnote, theme->font_small, FALSE,
+                                               right - left, 2);
+          double h;
+
+          pm_chart_text_size (note, NULL, &h);
+          pm_chart_canvas_show (canvas, note, PM_CHART_LABEL_FOOTNOTE, left, bottom - h,
+                                &theme->muted, FALSE);
+          bottom -= h + theme->gap * 1.5;
+        }
+      bottom -= draw_legend (&t, left, right, bottom);
+      bottom -= theme->gap;
+    }
+
+  probe = text (&t, "2030", theme->font_small, FALSE, -1, 0);
+  pm_chart_text_size (probe, NULL, &small_h);
+
+  if (!theme->compact && data->unit && *data->unit)
+    {
+      g_autofree char *label = g_strdup_printf (_("Unit: %s"), data->unit);
+      g_autoptr (PangoLayout) unit = text (&t, label, theme->font_small, FALSE, right - left, 1);
+      double h;
+
+      pm_chart_text_size (unit, NULL, &h);
+      top += theme->gap;
+      pm_chart_canvas_show (canvas, unit, PM_CHART_LABEL_UNIT, left, top, &theme->muted, FALSE);
+      top += h;
+    }
+
+  plot_top = top + small_h * 0.5 + theme->gap * 0.5;
+  plot_bottom = bottom - small_h - theme->gap * 1.2;
+  if (plot_bottom - plot_top < small_h * 2)
+    {
+      cairo_restore (t.cr);
+      return;
+    }
+
+  t.has_range = collect_range (data, &min, &max);
+  max_ticks = (int) floor ((plot_bottom - plot_top) / (small_h * 1.7)) + 1;
+  max_ticks = CLAMP (max_ticks, 2, theme->compact ? 4 : 8);
+  pm_chart_nice_ticks (min, max, max_ticks, &t.ticks);
+
+  if (t.has_range)
+    for (int i = 0; i < t.ticks.n; i++)
+      {
+        g_autofree char *label = pm_chart_format_number (t.ticks.min + i * t.ticks.step,
+                                                         t.ticks.decimals);
+        g_autoptr (PangoLayout) layout = text (&t, label, theme->font_small, FALSE, -1, 0);
+        double w;
+
+        pm_chart_text_size (layout, &w, NULL);
+        tick_w = MAX (tick_w, w);
+      }
+
+  t.plot.x = left + tick_w + theme->gap * 1.5;
+  t.plot.y = plot_top;
+  t.plot.width = right - t.plot.x;
+  t.plot.height = plot_bottom - plot_top;
+  t.year_min = data->first_year - 0.5;
+  t.year_max = data->last_year + 0.5;
+  t.year_px = t.plot.width / (t.year_max - t.year_min);
+
+  pm_chart_canvas_add_plot (canvas, t.plot.x, t.plot.y, t.plot.width, t.plot.height,
+                            t.year_min, t.year_max, t.ticks.min, t.ticks.max);
+
+  /* the drawing, back to front */
+  draw_target_zone (&t);
+  draw_grid (&t);
+  draw_marks (&t);
+  draw_axes (&t);
+  draw_target_line (&t);
+  draw_required_path (&t);
+  draw_projection (&t);
+  draw_observations (&t);
+
+  /* the labels, most important first: each later one finds its place
+   * among the earlier ones, or is left out */
+  draw_y_ticks (&t, t.plot.x - theme->gap);
+  draw_x_ticks (&t);
+  place_value_labels (&t);
+
+  switch (data->target.kind)
+    {
+    case PM_CHART_TARGET_DIRECTION:
+      draw_direction (&t);
+      break;
+    case PM_CHART_TARGET_COMPARISON:
+    case PM_CHART_TARGET_BAND:
+    case PM_CHART_TARGET_RATIO:
+    case PM_CHART_TARGET_RELATIVE:
+      if (target_has_line (&data->target))
+        place_target_label (&t);
+      else
+        draw_target_text (&t);
+      break;
+    case PM_CHART_TARGET_MANUAL:
+    case PM_CHART_TARGET_NONE:
+    default:
+      draw_target_text (&t);
+      break;
+    }
+
+  if (pm_trend_data_count_values (data) == 0)
+    draw_message (&t, _("No data yet"));
+
+  place_projection_label (&t);
+  place_mark_labels (&t);
+
+  cairo_restore (t.cr);
+}
+
+void
+pm_chart_draw_trend (cairo_t           *cr,
+                     const PmTrendData *data,
+                     PmChartStyle       style,
+                     double             width,
+                     double             height,
+                     PmChartLayout     *layout)
+{
+  PmChartCanvas canvas;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (data != NULL);
+
+  pm_chart_canvas_init (&canvas, cr, style, width, height, layout);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  pm_chart_set_color (cr, &canvas.theme.background);
+  cairo_fill (cr);
+  pm_chart_trend_draw_in (&canvas, data, 0, 0, width, height);
+  cairo_restore (cr);
+
+  pm_chart_canvas_clear (&canvas);
+}
