@@ -744,6 +744,7 @@ char *
 pm_chart_format_value (double value)
 {
   int decimals = 0;
+  char *text;
 
   while (decimals < 4)
     {
@@ -754,5 +755,19 @@ pm_chart_format_value (double value)
       decimals++;
     }
 
-  return pm_chart_format_number (value, decimals);
+  text = pm_chart_format_number (value, decimals);
+  /* 0.00001 prints as 0, not 0.0000 */
+  if (strchr (text, '.'))
+    {
+      char *end = text + strlen (text);
+
+      while (end > text && end[-1] == '0')
+        *--end = '\0';
+      if (end > text && end[-1] == '.')
+        *--end = '\0';
+      if (strcmp (text, "-0") == 0)
+        strcpy (text, "0");
+    }
+
+  return text;
 }

@@ -140,10 +140,37 @@ collect_range (const PmTrendData *d,
   if (!isfinite (lo))
     return FALSE;
 
+  /* Show some of the side that meets a comparison target, so that a line on
+   * the edge of the plot still has its shaded side. */
+  if (target_has_line (&d->target) && d->target.kind != PM_CHART_TARGET_BAND)
+    {
+      double span = MAX (hi - lo, fabs (d->target.value) * 0.1);
+
+      if (span == 0)
+        span = 1;
+      if ((d->target.op == PM_CHART_OP_GE || d->target.op == PM_CHART_OP_GT) &&
+          hi < d->target.value + span * 0.12)
+        hi = d->target.value + span * 0.12;
+      else if ((d->target.op == PM_CHART_OP_LE || d->target.op == PM_CHART_OP_LT) &&
+               lo > d->target.value - span * 0.12)
+        lo = (lo >= 0 && d->target.value - span * 0.12 < 0) ? 0 : d->target.value - span * 0.12;
+    }
+
   /* Start positive values at zero when zero is near anyway: a bar-less
    * chart may float, but not when the floor is a third of the way up. */
   if (lo > 0 && lo < hi * 0.35)
     lo = 0;
+
+  /* a little room, so that no marker sits on the frame (zero may) */
+  if (hi > lo)
+    {
+      double room = (hi - lo) * 0.04;
+
+      if (lo != 0)
+        lo = (lo > 0 && lo - room < 0) ? 0 : lo - room;
+      if (hi != 0)
+        hi = (hi < 0 && hi + room > 0) ? 0 : hi + room;
+    }
 
   *min = lo;
   *max = hi;
