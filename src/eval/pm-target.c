@@ -876,6 +876,30 @@ figure (const PmTarget *target,
   return g_strconcat (number, unit_suffix (target, unit), NULL);
 }
 
+/**
+ * pm_target_format_value:
+ * @target: (nullable): the target the value is judged against
+ * @value: a value
+ * @unit: (nullable): the indicator's unit
+ * @max_decimals: decimals at most (trailing zeros are dropped)
+ *
+ * Returns: (transfer full): @value as a person reads it beside @target:
+ * 95.2%, 2.3‰, 7.5/10万, 80.9岁, 1:1.4 for a ratio target
+ */
+char *
+pm_target_format_value (const PmTarget *target,
+                        double          value,
+                        const char     *unit,
+                        int             max_decimals)
+{
+  g_autofree char *number = format_number (value, max_decimals);
+
+  if (target && target->kind == PM_TARGET_RATIO)
+    return g_strconcat ("1:", number, NULL);
+
+  return g_strconcat (number, unit_suffix (target, unit), NULL);
+}
+
 static const char *
 comparison_symbol (PmComparison comparison)
 {
@@ -965,22 +989,22 @@ pm_target_describe (const PmTarget *target,
       switch (target->direction)
         {
         case PM_DIRECTION_HIGHER:
-          return g_strdup (_("higher"));
+          return g_strdup (_("to rise"));
         case PM_DIRECTION_HIGHER_EVERY_YEAR:
-          return g_strdup (_("higher every year"));
+          return g_strdup (_("to rise every year"));
         case PM_DIRECTION_LOWER:
-          return g_strdup (_("lower"));
+          return g_strdup (_("to fall"));
         case PM_DIRECTION_LOWER_EVERY_YEAR:
-          return g_strdup (_("lower every year"));
+          return g_strdup (_("to fall every year"));
         case PM_DIRECTION_NOT_ABOVE_BASELINE:
-          return g_strdup (_("kept under control (not above the baseline)"));
+          return g_strdup (_("to stay under control (not above the baseline)"));
         case PM_DIRECTION_MARKEDLY_LOWER:
           {
             g_autofree char *number = format_number (target->margin * 100.0, 2);
             g_autofree char *margin = g_strconcat (number, "%", NULL);
 
             /* TRANSLATORS: 明显降低; %s is a percentage such as 10% */
-            return g_strdup_printf (_("markedly lower (at least %s below the baseline)"), margin);
+            return g_strdup_printf (_("to fall markedly (at least %s below the baseline)"), margin);
           }
         case PM_DIRECTION_INTO_RANGE:
         default:
@@ -989,7 +1013,7 @@ pm_target_describe (const PmTarget *target,
             g_autofree char *high = format_number (target->high, 6);
 
             /* TRANSLATORS: 趋于平衡; the range of the sex ratio at birth, 103–107 */
-            return g_strdup_printf (_("towards balance (%s–%s)"), low, high);
+            return g_strdup_printf (_("to move towards balance (%s–%s)"), low, high);
           }
         }
 

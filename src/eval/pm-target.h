@@ -141,6 +141,10 @@ gboolean pm_target_get_goal (const PmTarget        *target,
 
 gboolean pm_target_parse_ratio (const char *text,
                                 double     *value);
+char *pm_target_format_value (const PmTarget *target,
+                              double          value,
+                              const char     *unit,
+                              int             max_decimals);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmTarget, pm_target_free)
 
