@@ -173,6 +173,60 @@ char *pm_chart_format_value (double value);
 gboolean pm_chart_boxes_intersect (const PmBox *a,
                                    const PmBox *b);
 
+/* The axes of a chart of years (pm-chart-plot.c). */
+typedef struct
+{
+  PmChartCanvas *canvas;
+  PmBox area;                /* inside the axes */
+  int first_year, last_year;
+  double year_min, year_max; /* half a year beyond the ends */
+  double year_px;
+  PmTicks ticks;
+  gboolean has_range;        /* some number to put on the value axis */
+} PmChartPlot;
+
+double pm_chart_plot_x (const PmChartPlot *plot,
+                        double             year);
+double pm_chart_plot_y (const PmChartPlot *plot,
+                        double             value);
+void pm_chart_plot_pad_range (double *min,
+                              double *max);
+gboolean pm_chart_plot_init (PmChartPlot   *plot,
+                             PmChartCanvas *canvas,
+                             double         left,
+                             double         top,
+                             double         right,
+                             double         bottom,
+                             int            first_year,
+                             int            last_year,
+                             gboolean       has_range,
+                             double         min,
+                             double         max);
+void pm_chart_plot_draw_grid (const PmChartPlot *plot);
+void pm_chart_plot_draw_axes (const PmChartPlot *plot);
+void pm_chart_plot_draw_ticks (const PmChartPlot *plot);
+void pm_chart_plot_draw_marks (const PmChartPlot *plot,
+                               int                midterm_year,
+                               int                final_year);
+void pm_chart_plot_place_mark_labels (const PmChartPlot *plot,
+                                      int                midterm_year,
+                                      int                final_year);
+gboolean pm_chart_plot_place_value (const PmChartPlot *plot,
+                                    double             year,
+                                    double             value,
+                                    const char        *text,
+                                    gboolean           bold,
+                                    PmChartLabelRole   role,
+                                    const PmRgba      *color);
+void pm_chart_plot_draw_message (const PmChartPlot *plot,
+                                 const char        *message);
+
+/* pm-chart-trend.c, shared with the comparison */
+gboolean pm_chart_target_has_line (const PmTrendTarget *target);
+void pm_chart_target_band (const PmTrendTarget *target,
+                           double              *low,
+                           double              *high);
+
 /* The trend chart of one indicator inside a box (used by the overview). */
 void pm_chart_trend_draw_in (PmChartCanvas     *canvas,
                              const PmTrendData *data,

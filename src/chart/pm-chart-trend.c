@@ -20,31 +20,14 @@ typedef struct
   const PmChartTheme *theme;
   cairo_t *cr;
 
-  /* the plot */
-  PmBox plot;
-  double year_min, year_max; /* the x domain: half a year beyond the ends */
-  PmTicks ticks;
-  gboolean has_range;        /* some number to put on the y axis */
-  double year_px;
+  PmChartPlot p;
 } Trend;
 
-static double
-trend_x (const Trend *t,
-         double       year)
-{
-  return t->plot.x + (year - t->year_min) / (t->year_max - t->year_min) * t->plot.width;
-}
+#define trend_x(t, year) pm_chart_plot_x (&(t)->p, (year))
+#define trend_y(t, value) pm_chart_plot_y (&(t)->p, (value))
 
-static double
-trend_y (const Trend *t,
-         double       value)
-{
-  return t->plot.y + t->plot.height -
-         (value - t->ticks.min) / (t->ticks.max - t->ticks.min) * t->plot.height;
-}
-
-static gboolean
-target_has_line (const PmTrendTarget *target)
+gboolean
+pm_chart_target_has_line (const PmTrendTarget *target)
 {
   switch (target->kind)
     {
@@ -62,8 +45,8 @@ target_has_line (const PmTrendTarget *target)
     }
 }
 
-static void
-band_limits (const PmTrendTarget *target,
+void
+pm_chart_target_band (const PmTrendTarget *target,
              double              *low,
              double              *high)
 {
@@ -111,13 +94,13 @@ collect_range (const PmTrendData *d,
   for (guint i = 0; i < d->points->len; i++)
     TAKE (g_array_index (d->points, PmTrendPoint, i).value);
 
-  if (target_has_line (&d->target))
+  if (pm_chart_target_has_line (&d->target))
     {
       if (d->target.kind == PM_CHART_TARGET_BAND)
         {
           double low, high;
 
-          band_limits (&d->target, &low, &high);
+          pm_chart_target_band (&d->target, &low, &high);
           TAKE (low);
           TAKE (high);
         }
@@ -142,7 +125,7 @@ collect_range (const PmTrendData *d,
 
   /* Show some of the side that meets a comparison target, so that a line on
    * the edge of the plot still has its shaded side. */
-  if (target_has_line (&d->target) && d->target.kind != PM_CHART_TARGET_BAND)
+  if (pm_chart_target_has_line (&d->target) && d->target.kind != PM_CHART_TARGET_BAND)
     {
       double span = MAX (hi - lo, fabs (d->target.value) * 0.1);
 
@@ -156,21 +139,7 @@ collect_range (const PmTrendData *d,
         lo = (lo >= 0 && d->target.value - span * 0.12 < 0) ? 0 : d->target.value - span * 0.12;
     }
 
-  /* Start positive values at zero when zero is near anyway: a bar-less
-   * chart may float, but not when the floor is a third of the way up. */
-  if (lo > 0 && lo < hi * 0.35)
-    lo = 0;
-
-  /* a little room, so that no marker sits on the frame (zero may) */
-  if (hi > lo)
-    {
-      double room = (hi - lo) * 0.04;
-
-      if (lo != 0)
-        lo = (lo > 0 && lo - room < 0) ? 0 : lo - room;
-      if (hi != 0)
-        hi = (hi < 0 && hi + room > 0) ? 0 : hi + room;
-    }
+  pm_chart_plot_pad_range (&lo, &hi);
 
   *min = lo;
   *max = hi;
@@ -237,6 +206,11 @@ draw_header (Trend  *t,
   title = text (t, d->title ? d->title : d->code, theme->font_title, TRUE, title_w, 2);
   pm_chart_text_size (title, NULL, &title_h);
   pm_chart_canvas_show (t->canvas, title, PM_CHART_LABEL_TITLE, left, top, &theme->text, FALSE);
+
+  /* small multiples keep two lines for every title, so that their plots
+   * line up across a row */
+  if (theme->compact && pango_layout_get_line_count (title) < 2)
+    title_h *= 2;
 
   bottom = top + MAX (title_h, chip_h);
 
@@ -390,7 +364,7 @@ draw_legend (Trend  *t,
     entries[n++] = (typeof (entries[0])) { LEGEND_OBSERVED, _("Monitoring data") };
   if (history)
     entries[n++] = (typeof (entries[0])) { LEGEND_HISTORY, _("Results printed in the 2011–2020 plan") };
-  if (target_has_line (&d->target))
+  if (pm_chart_target_has_line (&d->target))
     entries[n++] = (typeof (entries[0])) {
       d->target.kind == PM_CHART_TARGET_BAND ? LEGEND_BAND : LEGEND_TARGET,
       d->target.kind == PM_CHART_TARGET_BAND ? _("Target band") :
@@ -449,11 +423,11 @@ draw_target_zone (Trend *t)
   cairo_t *cr = t->cr;
   double x0, x1, y0, y1;
 
-  if (!target_has_line (&d->target))
+  if (!pm_chart_target_has_line (&d->target))
     return;
 
-  x0 = MAX (trend_x (t, d->period_start_year), t->plot.x);
-  x1 = d->target_year >= d->last_year ? t->plot.x + t->plot.width : trend_x (t, d->target_year);
+  x0 = MAX (trend_x (t, d->period_start_year), t->p.area.x);
+  x1 = d->target_year >= d->last_year ? t->p.area.x + t->p.area.width : trend_x (t, d->target_year);
   if (x1 <= x0)
     return;
 
@@ -461,7 +435,7 @@ draw_target_zone (Trend *t)
     {
       double low, high;
 
-      band_limits (&d->target, &low, &high);
+      pm_chart_target_band (&d->target, &low, &high);
       y0 = trend_y (t, high);
       y1 = trend_y (t, low);
       if (y1 - y0 < 1)
@@ -475,13 +449,13 @@ draw_target_zone (Trend *t)
         {
         case PM_CHART_OP_GE:
         case PM_CHART_OP_GT:
-          y0 = t->plot.y;
+          y0 = t->p.area.y;
           y1 = y;
           break;
         case PM_CHART_OP_LE:
         case PM_CHART_OP_LT:
           y0 = y;
-          y1 = t->plot.y + t->plot.height;
+          y1 = t->p.area.y + t->p.area.height;
           break;
         case PM_CHART_OP_EQ:
         default:
@@ -489,216 +463,14 @@ draw_target_zone (Trend *t)
         }
     }
 
-  y0 = CLAMP (y0, t->plot.y, t->plot.y + t->plot.height);
-  y1 = CLAMP (y1, t->plot.y, t->plot.y + t->plot.height);
+  y0 = CLAMP (y0, t->p.area.y, t->p.area.y + t->p.area.height);
+  y1 = CLAMP (y1, t->p.area.y, t->p.area.y + t->p.area.height);
   if (y1 - y0 < 0.5)
     return;
 
   cairo_new_path (cr);
   cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
   pm_chart_canvas_fill_zone (t->canvas, &theme->zone, d->target.kind == PM_CHART_TARGET_BAND);
-}
-
-static void
-draw_grid (Trend *t)
-{
-  const PmChartTheme *theme = t->theme;
-  cairo_t *cr = t->cr;
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, theme->thin);
-  pm_chart_set_color (cr, &theme->grid);
-  if (t->has_range)
-    for (int i = 0; i < t->ticks.n; i++)
-      {
-        double v = t->ticks.min + i * t->ticks.step;
-        double y = trend_y (t, v);
-
-        if (fabs (v) < t->ticks.step * 1e-6 && i > 0)
-          continue; /* the zero line is drawn stronger below */
-        cairo_move_to (cr, t->plot.x, y);
-        cairo_line_to (cr, t->plot.x + t->plot.width, y);
-      }
-  cairo_stroke (cr);
-
-  /* zero inside the range: the line values are measured from */
-  if (t->has_range && t->ticks.min < 0 && t->ticks.max > 0)
-    {
-      double y = trend_y (t, 0);
-
-      cairo_set_line_width (cr, theme->thin * 1.6);
-      pm_chart_set_color (cr, &theme->axis);
-      cairo_move_to (cr, t->plot.x, y);
-      cairo_line_to (cr, t->plot.x + t->plot.width, y);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
-}
-
-static void
-draw_axes (Trend *t)
-{
-  const PmChartTheme *theme = t->theme;
-  cairo_t *cr = t->cr;
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, theme->thin * 1.4);
-  pm_chart_set_color (cr, &theme->axis);
-  cairo_move_to (cr, t->plot.x, t->plot.y);
-  cairo_line_to (cr, t->plot.x, t->plot.y + t->plot.height);
-  cairo_line_to (cr, t->plot.x + t->plot.width, t->plot.y + t->plot.height);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_y_ticks (Trend  *t,
-              double  label_right)
-{
-  const PmChartTheme *theme = t->theme;
-
-  if (!t->has_range)
-    return;
-
-  for (int i = 0; i < t->ticks.n; i++)
-    {
-      double v = t->ticks.min + i * t->ticks.step;
-      g_autofree char *label = pm_chart_format_number (v, t->ticks.decimals);
-      g_autoptr (PangoLayout) layout = text (t, label, theme->font_small, FALSE, -1, 0);
-      double w, h;
-
-      pm_chart_text_size (layout, &w, &h);
-      pm_chart_canvas_show (t->canvas, layout, PM_CHART_LABEL_TICK_Y, label_right - w,
-                            trend_y (t, v) - h / 2, &theme->muted, FALSE);
-    }
-}
-
-/* Every year when there is room, else the milestones: every fifth year
- * from 2010 gives 2010, 2015, 2020, 2025 and 2030. */
-static int
-choose_year_step (Trend *t,
-                  double label_width)
-{
-  static const int steps[] = { 1, 2, 5, 10, 20 };
-  const PmTrendData *d = t->data;
-  int span = d->last_year - d->first_year;
-
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    {
-      if (steps[i] == 2 && span > 12)
-        continue;
-      if (t->theme->compact && steps[i] < 5 && span > 12)
-        continue;
-      if (steps[i] * t->year_px >= label_width * 2.0)
-        return steps[i];
-    }
-
-  return MAX (span, 1);
-}
-
-static void
-draw_x_ticks (Trend *t)
-{
-  const PmChartTheme *theme = t->theme;
-  const PmTrendData *d = t->data;
-  cairo_t *cr = t->cr;
-  g_autoptr (PangoLayout) probe = text (t, "2030", theme->font_small, FALSE, -1, 0);
-  double label_w, label_h, bottom = t->plot.y + t->plot.height;
-  int step;
-
-  pm_chart_text_size (probe, &label_w, &label_h);
-  step = MAX (choose_year_step (t, label_w), 1);
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, theme->thin);
-  pm_chart_set_color (cr, &theme->axis);
-  for (int year = d->first_year; year <= d->last_year; year++)
-    {
-      double x = trend_x (t, year);
-      gboolean major = (year - d->first_year) % step == 0;
-
-      cairo_move_to (cr, x, bottom);
-      cairo_line_to (cr, x, bottom + (major ? theme->gap : theme->gap * 0.5));
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
-  for (int year = d->first_year; year <= d->last_year; year += step)
-    {
-      g_autofree char *label = g_strdup_printf ("%d", year);
-      g_autoptr (PangoLayout) layout = text (t, label, theme->font_small, FALSE, -1, 0);
-      double w;
-
-      pm_chart_text_size (layout, &w, NULL);
-      pm_chart_canvas_show (t->canvas, layout, PM_CHART_LABEL_TICK_X, trend_x (t, year) - w / 2,
-                            bottom + theme->gap * 1.2, &theme->muted, FALSE);
-    }
-}
-
-static void
-draw_marks (Trend *t)
-{
-  const PmChartTheme *theme = t->theme;
-  const PmTrendData *d = t->data;
-  cairo_t *cr = t->cr;
-  const double dashes[] = { theme->thin * 4, theme->thin * 3 };
-  int years[2] = { d->midterm_year, d->target_year };
-
-  cairo_save (cr);
-  cairo_set_line_width (cr, theme->thin * 1.3);
-  cairo_set_dash (cr, dashes, 2, 0);
-  pm_chart_set_color (cr, &theme->muted);
-  for (guint i = 0; i < 2; i++)
-    {
-      double x;
-
-      if (years[i] <= d->first_year || years[i] > d->last_year)
-        continue;
-      x = trend_x (t, years[i]);
-      cairo_move_to (cr, x, t->plot.y);
-      cairo_line_to (cr, x, t->plot.y + t->plot.height);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-place_mark_labels (Trend *t)
-{
-  const PmChartTheme *theme = t->theme;
-  const PmTrendData *d = t->data;
-  int years[2] = { d->midterm_year, d->target_year };
-
-  if (theme->compact)
-    return;
-
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *label = NULL;
-      g_autoptr (PangoLayout) layout = NULL;
-      double x, w, h, top = t->plot.y + theme->gap * 0.3;
-
-      if (years[i] <= d->first_year || years[i] > d->last_year)
-        continue;
-      label = i == 0 ? g_strdup_printf (_("Mid-term %d"), years[i])
-                     : g_strdup_printf (_("Final %d"), years[i]);
-      layout = text (t, label, theme->font_small, FALSE, -1, 0);
-      pm_chart_text_size (layout, &w, &h);
-      x = trend_x (t, years[i]);
-
-      {
-        PmBox candidates[] = {
-          { x - w - theme->gap * 0.6, top, 0, 0 },
-          { x + theme->gap * 0.6, top, 0, 0 },
-          { x - w - theme->gap * 0.6, top + h, 0, 0 },
-          { x - w / 2, top, 0, 0 },
-          { x - w - theme->gap * 0.6, t->plot.y + t->plot.height - h - theme->gap * 0.3, 0, 0 },
-        };
-
-        pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_MARK, candidates,
-                               G_N_ELEMENTS (candidates), &t->plot, &theme->muted, TRUE);
-      }
-    }
 }
 
 static void
@@ -709,15 +481,15 @@ draw_target_line (Trend *t)
   cairo_t *cr = t->cr;
   double x0, x1;
 
-  if (!target_has_line (&d->target))
+  if (!pm_chart_target_has_line (&d->target))
     return;
 
-  x0 = MAX (trend_x (t, d->period_start_year), t->plot.x);
-  x1 = d->target_year >= d->last_year ? t->plot.x + t->plot.width : trend_x (t, d->target_year);
+  x0 = MAX (trend_x (t, d->period_start_year), t->p.area.x);
+  x1 = d->target_year >= d->last_year ? t->p.area.x + t->p.area.width : trend_x (t, d->target_year);
 
   cairo_save (cr);
-  cairo_rectangle (cr, t->plot.x, t->plot.y - theme->line, t->plot.width,
-                   t->plot.height + 2 * theme->line);
+  cairo_rectangle (cr, t->p.area.x, t->p.area.y - theme->line, t->p.area.width,
+                   t->p.area.height + 2 * theme->line);
   cairo_clip (cr);
   cairo_set_line_width (cr, theme->line * (theme->mono ? 1.1 : 1.0));
   pm_chart_set_color (cr, &theme->target);
@@ -725,7 +497,7 @@ draw_target_line (Trend *t)
     {
       double low, high;
 
-      band_limits (&d->target, &low, &high);
+      pm_chart_target_band (&d->target, &low, &high);
       cairo_move_to (cr, x0, trend_y (t, low));
       cairo_line_to (cr, x1, trend_y (t, low));
       cairo_move_to (cr, x0, trend_y (t, high));
@@ -792,21 +564,21 @@ place_target_label (Trend *t)
   g_autoptr (PangoLayout) layout = NULL;
   double w, h, x0, x1, ya, yb, g = theme->gap * 0.4;
 
-  if (!target_has_line (&d->target) || *label == '\0')
+  if (!pm_chart_target_has_line (&d->target) || *label == '\0')
     return;
 
   layout = text (t, label, theme->compact ? theme->font_small : theme->font, !theme->compact,
-                 t->plot.width * 0.9, 1);
+                 t->p.area.width * 0.9, 1);
   pm_chart_text_size (layout, &w, &h);
-  x0 = MAX (trend_x (t, d->period_start_year), t->plot.x) + theme->gap;
-  x1 = (d->target_year >= d->last_year ? t->plot.x + t->plot.width : trend_x (t, d->target_year)) -
+  x0 = MAX (trend_x (t, d->period_start_year), t->p.area.x) + theme->gap;
+  x1 = (d->target_year >= d->last_year ? t->p.area.x + t->p.area.width : trend_x (t, d->target_year)) -
        theme->gap;
 
   if (d->target.kind == PM_CHART_TARGET_BAND)
     {
       double low, high;
 
-      band_limits (&d->target, &low, &high);
+      pm_chart_target_band (&d->target, &low, &high);
       ya = trend_y (t, high);
       yb = trend_y (t, low);
     }
@@ -823,12 +595,12 @@ place_target_label (Trend *t)
       { (x0 + x1 - w) / 2, yb + g, 0, 0 },
       { x1 - w, ya - 2 * h - g, 0, 0 },
       { x1 - w, yb + h + g, 0, 0 },
-      { t->plot.x + theme->gap, ya - h - g, 0, 0 },
-      { t->plot.x + theme->gap, yb + g, 0, 0 },
+      { t->p.area.x + theme->gap, ya - h - g, 0, 0 },
+      { t->p.area.x + theme->gap, yb + g, 0, 0 },
     };
 
     pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_TARGET, candidates,
-                           G_N_ELEMENTS (candidates), &t->plot, &theme->target, TRUE);
+                           G_N_ELEMENTS (candidates), &t->p.area, &theme->target, TRUE);
   }
 }
 
@@ -842,21 +614,21 @@ draw_direction (Trend *t)
   g_autofree char *label = NULL;
   g_autoptr (PangoLayout) layout = NULL;
   int direction = d->target.direction;
-  double len = MIN (t->plot.height * 0.4, theme->font * 5);
+  double len = MIN (t->p.area.height * 0.4, theme->font * 5);
   double head = theme->font * 0.55;
-  double xa = MIN (trend_x (t, d->target_year), t->plot.x + t->plot.width - head * 1.5);
-  double cy = t->plot.y + t->plot.height * 0.5;
+  double xa = MIN (trend_x (t, d->target_year), t->p.area.x + t->p.area.width - head * 1.5);
+  double cy = t->p.area.y + t->p.area.height * 0.5;
   double w, h;
   const PmTrendPoint *latest = pm_trend_data_get_latest (d);
 
   /* start the arrow at the latest value, if there is room on that side */
-  if (latest && t->has_range && direction != 0)
+  if (latest && t->p.has_range && direction != 0)
     {
       double ly = trend_y (t, latest->value);
 
-      if (direction > 0 && ly - len > t->plot.y + head)
+      if (direction > 0 && ly - len > t->p.area.y + head)
         cy = ly - len / 2 - theme->marker * 2;
-      else if (direction < 0 && ly + len < t->plot.y + t->plot.height - head)
+      else if (direction < 0 && ly + len < t->p.area.y + t->p.area.height - head)
         cy = ly + len / 2 + theme->marker * 2;
     }
 
@@ -903,7 +675,7 @@ draw_direction (Trend *t)
   if (*label == '\0')
     return;
   layout = text (t, label, theme->compact ? theme->font_small : theme->font, !theme->compact,
-                 t->plot.width * 0.6, 2);
+                 t->p.area.width * 0.6, 2);
   pm_chart_text_size (layout, &w, &h);
 
   {
@@ -914,12 +686,12 @@ draw_direction (Trend *t)
       { left_of, cy + len / 2 - h, 0, 0 },
       { xa - w, cy - len / 2 - h - theme->gap, 0, 0 },
       { xa - w, cy + len / 2 + theme->gap, 0, 0 },
-      { t->plot.x + t->plot.width - w - theme->gap, t->plot.y + theme->gap, 0, 0 },
-      { t->plot.x + theme->gap, t->plot.y + theme->gap, 0, 0 },
+      { t->p.area.x + t->p.area.width - w - theme->gap, t->p.area.y + theme->gap, 0, 0 },
+      { t->p.area.x + theme->gap, t->p.area.y + theme->gap, 0, 0 },
     };
 
     pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_TARGET, candidates,
-                           G_N_ELEMENTS (candidates), &t->plot, &theme->target, TRUE);
+                           G_N_ELEMENTS (candidates), &t->p.area, &theme->target, TRUE);
   }
 }
 
@@ -938,20 +710,20 @@ draw_target_text (Trend *t)
 
   layout = text (t, label, theme->compact ? theme->font_small : theme->font,
                  !theme->compact && d->target.kind != PM_CHART_TARGET_NONE,
-                 t->plot.width * (theme->compact ? 0.9 : 0.55), 3);
+                 t->p.area.width * (theme->compact ? 0.9 : 0.55), 3);
   pm_chart_text_size (layout, &w, &h);
 
   {
     PmBox candidates[] = {
-      { t->plot.x + t->plot.width - w - g, t->plot.y + g, 0, 0 },
-      { t->plot.x + g, t->plot.y + g, 0, 0 },
-      { t->plot.x + t->plot.width - w - g, t->plot.y + t->plot.height - h - g, 0, 0 },
-      { t->plot.x + g, t->plot.y + t->plot.height - h - g, 0, 0 },
-      { t->plot.x + t->plot.width - w - g, t->plot.y + (t->plot.height - h) / 2, 0, 0 },
+      { t->p.area.x + t->p.area.width - w - g, t->p.area.y + g, 0, 0 },
+      { t->p.area.x + g, t->p.area.y + g, 0, 0 },
+      { t->p.area.x + t->p.area.width - w - g, t->p.area.y + t->p.area.height - h - g, 0, 0 },
+      { t->p.area.x + g, t->p.area.y + t->p.area.height - h - g, 0, 0 },
+      { t->p.area.x + t->p.area.width - w - g, t->p.area.y + (t->p.area.height - h) / 2, 0, 0 },
     };
 
     pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_TARGET, candidates,
-                           G_N_ELEMENTS (candidates), &t->plot,
+                           G_N_ELEMENTS (candidates), &t->p.area,
                            d->target.kind == PM_CHART_TARGET_NONE ? &theme->muted : &theme->target,
                            TRUE);
   }
@@ -1040,7 +812,7 @@ place_projection_label (Trend *t)
     };
 
     pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_PROJECTION, candidates,
-                           G_N_ELEMENTS (candidates), &t->plot, &theme->series, TRUE);
+                           G_N_ELEMENTS (candidates), &t->p.area, &theme->series, TRUE);
   }
 }
 
@@ -1095,33 +867,11 @@ place_value_label (Trend              *t,
                    const PmTrendPoint *p,
                    gboolean            latest)
 {
-  const PmChartTheme *theme = t->theme;
   g_autofree char *label = pm_chart_format_value (p->value);
-  g_autoptr (PangoLayout) layout = NULL;
-  double x = trend_x (t, p->year), y = trend_y (t, p->value);
-  double w, h, r = theme->marker * 1.3 + theme->gap * 0.4;
 
-  layout = text (t, label, latest ? theme->font : theme->font_small, latest, -1, 0);
-  pm_chart_text_size (layout, &w, &h);
-
-  {
-    PmBox candidates[] = {
-      { x - w / 2, y - r - h, 0, 0 },
-      { x - w / 2, y + r, 0, 0 },
-      { x + r, y - h / 2, 0, 0 },
-      { x - r - w, y - h / 2, 0, 0 },
-      { x + r * 0.7, y - r * 0.7 - h, 0, 0 },
-      { x - r * 0.7 - w, y - r * 0.7 - h, 0, 0 },
-      { x + r * 0.7, y + r * 0.7, 0, 0 },
-      { x - r * 0.7 - w, y + r * 0.7, 0, 0 },
-      { x - w / 2, y - r - 2 * h, 0, 0 },
-      { x - w / 2, y + r + h, 0, 0 },
-    };
-
-    pm_chart_canvas_place (t->canvas, layout, latest ? PM_CHART_LABEL_LATEST : PM_CHART_LABEL_VALUE,
-                           candidates, G_N_ELEMENTS (candidates), &t->plot,
-                           latest ? &theme->text : &theme->muted, TRUE);
-  }
+  pm_chart_plot_place_value (&t->p, p->year, p->value, label, latest,
+                             latest ? PM_CHART_LABEL_LATEST : PM_CHART_LABEL_VALUE,
+                             latest ? &t->theme->text : &t->theme->muted);
 }
 
 static void
@@ -1156,33 +906,6 @@ place_value_labels (Trend *t)
     }
 }
 
-static void
-draw_message (Trend      *t,
-              const char *message)
-{
-  const PmChartTheme *theme = t->theme;
-  g_autoptr (PangoLayout) layout = text (t, message, theme->compact ? theme->font : theme->font * 1.3,
-                                         TRUE, t->plot.width * 0.9, 2);
-  double w, h;
-
-  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  pm_chart_text_size (layout, &w, &h);
-
-  {
-    double cx = t->plot.x + (t->plot.width - w) / 2, cy = t->plot.y + (t->plot.height - h) / 2;
-    PmBox candidates[] = {
-      { cx, cy, 0, 0 },
-      { cx, cy - h * 1.5, 0, 0 },
-      { cx, cy + h * 1.5, 0, 0 },
-      { t->plot.x + theme->gap, cy, 0, 0 },
-      { t->plot.x + theme->gap, t->plot.y + theme->gap, 0, 0 },
-    };
-
-    pm_chart_canvas_place (t->canvas, layout, PM_CHART_LABEL_MESSAGE, candidates,
-                           G_N_ELEMENTS (candidates), &t->plot, &theme->muted, TRUE);
-  }
-}
-
 void
 pm_chart_trend_draw_in (PmChartCanvas     *canvas,
                         const PmTrendData *data,
@@ -1195,9 +918,8 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
   Trend t = { canvas, data, theme, canvas->cr };
   double left = x + theme->pad, right = x + width - theme->pad;
   double top = y + theme->pad * (theme->compact ? 0.8 : 1.0), bottom = y + height - theme->pad;
-  double min = 0, max = 1, tick_w = 0, small_h, plot_top, plot_bottom;
-  g_autoptr (PangoLayout) probe = NULL;
-  int max_ticks;
+  double min = 0, max = 1;
+  gboolean has_range;
 
   g_return_if_fail (data != NULL);
   g_return_if_fail (data->last_year > data->first_year);
@@ -1226,9 +948,6 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
       bottom -= theme->gap;
     }
 
-  probe = text (&t, "2030", theme->font_small, FALSE, -1, 0);
-  pm_chart_text_size (probe, NULL, &small_h);
-
   if (!theme->compact && data->unit && *data->unit)
     {
       g_autofree char *label = g_strdup_printf (_("Unit: %s"), data->unit);
@@ -1241,47 +960,19 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
       top += h;
     }
 
-  plot_top = top + small_h * 0.5 + theme->gap * 0.5;
-  plot_bottom = bottom - small_h - theme->gap * 1.2;
-  if (plot_bottom - plot_top < small_h * 2)
+  has_range = collect_range (data, &min, &max);
+  if (!pm_chart_plot_init (&t.p, canvas, left, top, right, bottom, data->first_year,
+                           data->last_year, has_range, min, max))
     {
       cairo_restore (t.cr);
       return;
     }
 
-  t.has_range = collect_range (data, &min, &max);
-  max_ticks = (int) floor ((plot_bottom - plot_top) / (small_h * 1.7)) + 1;
-  max_ticks = CLAMP (max_ticks, 2, theme->compact ? 4 : 8);
-  pm_chart_nice_ticks (min, max, max_ticks, &t.ticks);
-
-  if (t.has_range)
-    for (int i = 0; i < t.ticks.n; i++)
-      {
-        g_autofree char *label = pm_chart_format_number (t.ticks.min + i * t.ticks.step,
-                                                         t.ticks.decimals);
-        g_autoptr (PangoLayout) layout = text (&t, label, theme->font_small, FALSE, -1, 0);
-        double w;
-
-        pm_chart_text_size (layout, &w, NULL);
-        tick_w = MAX (tick_w, w);
-      }
-
-  t.plot.x = left + tick_w + theme->gap * 1.5;
-  t.plot.y = plot_top;
-  t.plot.width = right - t.plot.x;
-  t.plot.height = plot_bottom - plot_top;
-  t.year_min = data->first_year - 0.5;
-  t.year_max = data->last_year + 0.5;
-  t.year_px = t.plot.width / (t.year_max - t.year_min);
-
-  pm_chart_canvas_add_plot (canvas, t.plot.x, t.plot.y, t.plot.width, t.plot.height,
-                            t.year_min, t.year_max, t.ticks.min, t.ticks.max);
-
   /* the drawing, back to front */
   draw_target_zone (&t);
-  draw_grid (&t);
-  draw_marks (&t);
-  draw_axes (&t);
+  pm_chart_plot_draw_grid (&t.p);
+  pm_chart_plot_draw_marks (&t.p, data->midterm_year, data->target_year);
+  pm_chart_plot_draw_axes (&t.p);
   draw_target_line (&t);
   draw_required_path (&t);
   draw_projection (&t);
@@ -1289,8 +980,7 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
 
   /* the labels, most important first: each later one finds its place
    * among the earlier ones, or is left out */
-  draw_y_ticks (&t, t.plot.x - theme->gap);
-  draw_x_ticks (&t);
+  pm_chart_plot_draw_ticks (&t.p);
   place_value_labels (&t);
 
   switch (data->target.kind)
@@ -1302,7 +992,7 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
     case PM_CHART_TARGET_BAND:
     case PM_CHART_TARGET_RATIO:
     case PM_CHART_TARGET_RELATIVE:
-      if (target_has_line (&data->target))
+      if (pm_chart_target_has_line (&data->target))
         place_target_label (&t);
       else
         draw_target_text (&t);
@@ -1315,10 +1005,10 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
     }
 
   if (pm_trend_data_count_values (data) == 0)
-    draw_message (&t, _("No data yet"));
+    pm_chart_plot_draw_message (&t.p, _("No data yet"));
 
   place_projection_label (&t);
-  place_mark_labels (&t);
+  pm_chart_plot_place_mark_labels (&t.p, data->midterm_year, data->target_year);
 
   cairo_restore (t.cr);
 }

@@ -6,8 +6,12 @@
 set -u
 builder=$1
 manifest=$2
-err=$(mktemp)
-trap 'rm -f "$err"' EXIT
+manifest=$(cd "$(dirname "$manifest")" && pwd)/$(basename "$manifest")
+# flatpak-builder writes a .flatpak-builder folder where it runs
+work=$(mktemp -d)
+err=$work/stderr
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
 
 if ! "$builder" --show-manifest "$manifest" >/dev/null 2>"$err"; then
   echo "flatpak-builder --show-manifest failed:"
