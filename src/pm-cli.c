@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "pm-catalogue-export.h"
 #include "pm-cli.h"
 #include "pm-project.h"
+#include "pm-summary.h"
 
 /* The command line: every option but opening the window works headless and
  * exits with PM_EXIT_*. Options are parsed here, before any GTK is touched,
@@ -18,6 +20,7 @@ typedef struct
 {
   gboolean version;
   char *export_catalogue;
+  char *evaluate;
   char **arguments;
 } Options;
 
@@ -25,6 +28,7 @@ static void
 options_clear (Options *options)
 {
   g_clear_pointer (&options->export_catalogue, g_free);
+  g_clear_pointer (&options->evaluate, g_free);
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -70,6 +74,41 @@ export_catalogue (const char *output,
   return PM_EXIT_OK;
 }
 
+/* --evaluate YEAR: the status of every indicator of the period that
+ * contains YEAR, as a TSV on stdout (UTF-8 whatever the locale). */
+static int
+evaluate (const char *year_text,
+          const char *project_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmProject) project = NULL;
+  g_autoptr (PmSummary) summary = NULL;
+  g_autofree char *table = NULL;
+  gint64 year;
+
+  if (!g_ascii_string_to_signed (year_text, 10, 2011, 2030, &year, NULL))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--evaluate needs a year from 2011 to 2030, not “%s”"), year_text);
+
+      return usage_error (message);
+    }
+
+  project = load_project (project_path, &error);
+  if (project == NULL)
+    return user_error (error);
+
+  summary = pm_summary_new_for_year (project, (int) year);
+  table = pm_summary_to_tsv (summary);
+  if (fputs (table, stdout) == EOF || fflush (stdout) != 0)
+    {
+      g_printerr ("plan-monitor: %s\n", _("Cannot write the table to the standard output"));
+      return PM_EXIT_USER_ERROR;
+    }
+
+  return PM_EXIT_OK;
+}
+
 int
 pm_cli_run (int        argc,
             char     **argv,
@@ -87,6 +126,10 @@ pm_cli_run (int        argc,
     { "export-catalogue", 0, 0, G_OPTION_ARG_FILENAME, &options.export_catalogue,
       N_("Write the indicator catalogue of both plans to FILE (.csv or .xlsx) and exit"),
       N_("FILE") },
+    { "evaluate", 0, 0, G_OPTION_ARG_STRING, &options.evaluate,
+      N_("Print the status of every indicator in YEAR (2011–2030) against its target as a "
+         "table (TSV) and exit"),
+      N_("YEAR") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.arguments, NULL,
@@ -121,7 +164,14 @@ pm_cli_run (int        argc,
       "Examples:\n"
       "  plan-monitor\n"
       "  plan-monitor --export-catalogue catalogue.csv\n"
-      "  plan-monitor --export-catalogue catalogue.xlsx county.pmproj\n"));
+      "  plan-monitor --export-catalogue catalogue.xlsx county.pmproj\n"
+      "  plan-monitor --evaluate 2025 county.pmproj > status-2025.tsv\n"
+      "\n"
+      "--evaluate columns: code, name, latest_year, latest_value, target, status,\n"
+      "explanation; status is one of achieved, on-track, needs-acceleration,\n"
+      "limited-progress, deteriorating, not-achieved, no-target, no-data, manual.\n"
+      "A blank line, then the counts and attainment rate per plan and domain.\n"
+      "YEAR 2011–2020 evaluates the 2011–2020 rows (in 2020: their final result).\n"));
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -144,6 +194,15 @@ pm_cli_run (int        argc,
       goto out;
     }
   project_path = n_arguments == 1 ? options.arguments[0] : NULL;
+
+  if (options.evaluate)
+    {
+      if (options.export_catalogue)
+        status = usage_error (_("Give --evaluate or --export-catalogue, not both"));
+      else
+        status = evaluate (options.evaluate, project_path);
+      goto out;
+    }
 
   if (options.export_catalogue)
     {

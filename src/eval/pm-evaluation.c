@@ -743,9 +743,13 @@ evaluate_progress (PmEvaluation *self,
     }
 
   projected = format_projection (self, self->projected_value);
+  /* In the sentences below: %1$d is the year of the latest value, %2$s that
+   * value with its unit, %3$d the baseline year, %4$s the value projected at
+   * the rate since then, %5$d the final year (2030), %6$s the target figure. */
   if (ratio >= PM_PROGRESS_ON_TRACK)
     {
       set_status (self, PM_STATUS_ON_TRACK);
+      /* TRANSLATORS: 2024年为81.2岁，按2020年以来的增速到2030年约为82.8岁，目标82.3岁，进度正常 */
       explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                        "by %5$d, against the target %6$s: on track"),
                t, latest, b, projected, end, goal_text);
@@ -754,10 +758,12 @@ evaluate_progress (PmEvaluation *self,
     {
       set_status (self, PM_STATUS_NEEDS_ACCELERATION);
       if (lower)
+        /* TRANSLATORS: a target to fall to (＜2.5‰): 2024年为2.62‰，按2020年以来的增速到2030年约为2.55‰，高于目标2.5‰，需加快进度 */
         explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                          "by %5$d, above the target %6$s: needs to speed up"),
                  t, latest, b, projected, end, goal_text);
       else
+        /* TRANSLATORS: 2024年为80.9岁，按2020年以来的增速到2030年约为82.1岁，低于目标82.3岁，需加快进度 */
         explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                          "by %5$d, below the target %6$s: needs to speed up"),
                  t, latest, b, projected, end, goal_text);
@@ -960,10 +966,13 @@ evaluate (PmEvaluation *self,
   if (check == PM_TARGET_CHECK_MET)
     {
       set_status (self, PM_STATUS_ACHIEVED);
+      /* TRANSLATORS: %1$d, %2$s: the latest year and value; %3$s, %4$d: the
+       * baseline value and year; %5$s the target (提高, 得到控制 …) */
       if (pm_target_needs_baseline (target))
         explain (self, _("In %1$d the value was %2$s, against %3$s in %4$d; the target is %5$s: achieved"),
                  self->latest_year, latest, baseline, self->baseline_year, description);
       else
+        /* TRANSLATORS: 2024年为2.3‰，目标＜2.5‰，已达标 */
         explain (self, _("In %1$d the value was %2$s; the target is %3$s: achieved"),
                  self->latest_year, latest, description);
       return;

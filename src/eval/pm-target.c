@@ -1035,9 +1035,11 @@ pm_target_describe (const PmTarget *target,
           g_autofree char *fraction = format_fraction (fabs (1.0 - target->value));
 
           if (target->value < 1)
-            /* TRANSLATORS: 以2010年为基数下降1/6: "1/6 below the 2010 value" */
-            return g_strdup_printf (_("%s below the %d value"), fraction, target->base_year);
-          return g_strdup_printf (_("%s above the %d value"), fraction, target->base_year);
+            /* TRANSLATORS: 以2010年为基数下降1/6: "1/6 below the 2010 value";
+             * %1$s is the fraction, %2$d the year */
+            return g_strdup_printf (_("%1$s below the %2$d value"), fraction, target->base_year);
+          /* TRANSLATORS: 以2010年为基数提高20%: "20% above the 2010 value" */
+          return g_strdup_printf (_("%1$s above the %2$d value"), fraction, target->base_year);
         }
 
     case PM_TARGET_MANUAL:
