@@ -1,0 +1,741 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "pm-csv.h"
+#include "pm-indicator.h"
+#include "pm-observation.h"
+#include "pm-project.h"
+#include "pm-store-private.h"
+
+/* Observations as CSV, for the departments' spreadsheets: a header row with
+ * code, year and value (any order), optionally area, note, source and
+ * provisional. An import is all or nothing: every row is checked first, and
+ * a file with any bad row changes nothing and is answered with the list of
+ * all bad rows. The export writes the same columns so that exporting,
+ * importing and exporting again gives the same file. */
+
+static const char *const columns[] = {
+  "code", "year", "area", "value", "note", "source", "provisional",
+};
+
+enum { COLUMN_CODE, COLUMN_YEAR, COLUMN_AREA, COLUMN_VALUE, COLUMN_NOTE, COLUMN_SOURCE,
+       COLUMN_PROVISIONAL, N_COLUMNS };
+
+/* Returns: (transfer full): text in NFKC (full-width digits, letters, ％ and
+ * ，become ASCII; the ideographic space a space), trimmed */
+static char *
+normalize (const char *text)
+{
+  char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+
+  if (normal == NULL)
+    return g_strdup ("");
+
+  return g_strstrip (normal);
+}
+
+static gboolean
+all_digits (const char *start,
+            const char *end)
+{
+  if (start == end)
+    return FALSE;
+  for (const char *p = start; p < end; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Digits with optional thousands separators: 1234, 1,234, 12,345,678 */
+static gboolean
+is_integer_part (const char *start,
+                 const char *end)
+{
+  const char *comma = memchr (start, ',', end - start);
+  const char *group;
+
+  if (comma == NULL)
+    return all_digits (start, end);
+
+  if (comma - start < 1 || comma - start > 3 || !all_digits (start, comma))
+    return FALSE;
+
+  for (group = comma; group < end; group += 4)
+    if (end - group < 4 || group[0] != ',' || !all_digits (group + 1, group + 4))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * pm_store_parse_number:
+ * @field: a value as printed: "12.5", "１２.５", "1,234", "95%", "3‰", "−2"
+ * @unit: the indicator's unit: a % or ‰ sign must match it
+ * @value: (out): the number
+ * @printed: (out): the field, trimmed, when it is not the plain way of
+ *   writing the number (pm_csv_format_number); NULL when it is
+ * @reason: (out): why it is not a number
+ */
+gboolean
+pm_store_parse_number (const char *field,
+                       const char *unit,
+                       double     *value,
+                       char      **printed,
+                       char      **reason)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *normal = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr (GString) digits = g_string_new (NULL);
+  const char *sign_unit = NULL;
+  const char *p, *end, *dot;
+  gsize length;
+
+  *value = NAN;
+  *printed = NULL;
+  *reason = NULL;
+
+  trimmed = g_strstrip (g_strdup (field ? field : ""));
+  /* U+2212 MINUS SIGN is not folded by NFKC */
+  {
+    g_auto (GStrv) parts = g_strsplit (trimmed, "−", -1);
+    g_autofree char *joined = g_strjoinv ("-", parts);
+
+    normal = normalize (joined);
+  }
+
+  if (*normal == '\0')
+    {
+      *reason = g_strdup (_("there is no value"));
+      return FALSE;
+    }
+
+  length = strlen (normal);
+  if (g_str_has_suffix (normal, "%"))
+    sign_unit = "%";
+  else if (g_str_has_suffix (normal, "‰"))
+    sign_unit = "‰";
+  if (sign_unit)
+    {
+      normal[length - strlen (sign_unit)] = '\0';
+      g_strchomp (normal);
+      if (g_strcmp0 (unit, sign_unit) != 0)
+        {
+          if (unit == NULL || *unit == '\0')
+            *reason = g_strdup_printf (_("the value “%s” has a %s sign, but the indicator has "
+                                         "no unit"), trimmed, sign_unit);
+          else
+            *reason = g_strdup_printf (_("the value “%s” has a %s sign, but the indicator's "
+                                         "unit is “%s”"), trimmed, sign_unit, unit);
+          return FALSE;
+        }
+    }
+
+  p = normal;
+  end = normal + strlen (normal);
+  if (*p == '-' || *p == '+')
+    {
+      if (*p == '-')
+        g_string_append_c (digits, '-');
+      p++;
+    }
+
+  dot = memchr (p, '.', end - p);
+  if (!((dot == NULL && is_integer_part (p, end)) ||
+        (dot && (dot == p || is_integer_part (p, dot)) && all_digits (dot + 1, end))))
+    {
+      *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
+      return FALSE;
+    }
+
+  for (; p < end; p++)
+    if (*p != ',')
+      g_string_append_c (digits, *p);
+
+  *value = g_ascii_strtod (digits->str, NULL);
+  if (!isfinite (*value))
+    {
+      *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
+      return FALSE;
+    }
+  if (*value == 0)
+    *value = 0; /* no negative zero */
+
+  plain = pm_csv_format_number (*value);
+  if (g_strcmp0 (plain, trimmed) != 0)
+    *printed = g_steal_pointer (&trimmed);
+
+  return TRUE;
+}
+
+static gboolean
+parse_provisional (const char *field,
+                   gboolean   *provisional)
+{
+  g_autofree char *normal = normalize (field);
+  g_autofree char *lower = g_utf8_strdown (normal, -1);
+  const char *yes[] = { "1", "yes", "y", "true", "是", NULL };
+  const char *no[] = { "", "0", "no", "n", "false", "否", NULL };
+
+  if (g_strv_contains (yes, lower))
+    *provisional = TRUE;
+  else if (g_strv_contains (no, lower))
+    *provisional = FALSE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Returns: (transfer full): a note or source, trimmed, its line breaks as
+ * "\n"; NULL when empty or (with *bad set) when it holds a control character */
+static char *
+clean_text (const char *field,
+            gboolean   *bad)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (field ? field : ""));
+
+  for (const char *p = trimmed; *p; p++)
+    {
+      if (*p == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (text, '\n');
+          continue;
+        }
+      if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
+        {
+          *bad = TRUE;
+          return NULL;
+        }
+      g_string_append_c (text, *p);
+    }
+
+  if (text->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+typedef struct
+{
+  guint line;
+  PmIndicator *indicator;
+  int year;
+  char *area;
+  double value;
+  char *text;
+  char *note;
+  char *source;
+  gboolean provisional;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->area);
+  g_free (row->text);
+  g_free (row->note);
+  g_free (row->source);
+  g_free (row);
+}
+
+static char *
+observation_key (const char *code,
+                 int         year,
+                 const char *area)
+{
+  return g_strdup_printf ("%s\x1f%d\x1f%s", code, year, area);
+}
+
+/* Reads the header; fills index[column] (-1: absent). */
+static gboolean
+read_header (GStrv    header,
+             int     *index,
+             GString *problems)
+{
+  guint n = g_strv_length (header);
+  gboolean ok = TRUE;
+
+  for (int c = 0; c < N_COLUMNS; c++)
+    index[c] = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *normal = normalize (header[i]);
+      g_autofree char *name = g_utf8_strdown (normal, -1);
+      int column = -1;
+
+      for (int c = 0; c < N_COLUMNS; c++)
+        if (g_strcmp0 (name, columns[c]) == 0)
+          column = c;
+
+      if (column < 0)
+        {
+          g_string_append_printf (problems,
+                                  _("Line 1: unknown column “%s” (the columns are code, year, "
+                                    "value and optionally area, note, source, provisional)\n"),
+                                  header[i]);
+          ok = FALSE;
+        }
+      else if (index[column] >= 0)
+        {
+          g_string_append_printf (problems, _("Line 1: the column “%s” appears twice\n"),
+                                  columns[column]);
+          ok = FALSE;
+        }
+      else
+        index[column] = (int) i;
+    }
+
+  for (int c = COLUMN_CODE; c <= COLUMN_VALUE; c++)
+    if (c != COLUMN_AREA && index[c] < 0)
+      {
+        g_string_append_printf (problems, _("Line 1: the column “%s” is missing\n"), columns[c]);
+        ok = FALSE;
+      }
+
+  return ok;
+}
+
+static const char *
+field_at (GStrv       fields,
+          const int  *index,
+          int         column)
+{
+  return index[column] >= 0 ? fields[index[column]] : NULL;
+}
+
+/* Checks one row; on a problem appends "Line N: reason" and returns NULL. */
+static Row *
+read_row (PmProject  *project,
+          GStrv       fields,
+          guint       line,
+          const int  *index,
+          GString    *problems)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *year_text = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *area = NULL;
+  g_autofree char *text = NULL;
+  const char *raw;
+  PmIndicator *indicator;
+  gboolean bad_text = FALSE;
+  gint64 year;
+  double value;
+  Row *row;
+
+  {
+    g_autofree char *normal = normalize (field_at (fields, index, COLUMN_CODE));
+
+    code = g_ascii_strup (normal, -1);
+  }
+  if (*code == '\0')
+    {
+      g_string_append_printf (problems, _("Line %u: there is no indicator code\n"), line);
+      return NULL;
+    }
+  if (!(indicator = pm_project_find_indicator (project, code)))
+    {
+      g_string_append_printf (problems, _("Line %u: unknown indicator code “%s”\n"), line, code);
+      return NULL;
+    }
+
+  year_text = normalize (field_at (fields, index, COLUMN_YEAR));
+  if (!all_digits (year_text, year_text + strlen (year_text)) || strlen (year_text) > 6)
+    {
+      g_string_append_printf (problems, _("Line %u: the year “%s” is not a whole number\n"),
+                              line, field_at (fields, index, COLUMN_YEAR));
+      return NULL;
+    }
+  year = g_ascii_strtoll (year_text, NULL, 10);
+  if (year < PM_STORE_FIRST_YEAR || year > PM_STORE_LAST_YEAR)
+    {
+      g_string_append_printf (problems, _("Line %u: the year %d is outside %d–%d\n"), line,
+                              (int) year, PM_STORE_FIRST_YEAR, PM_STORE_LAST_YEAR);
+      return NULL;
+    }
+
+  if (!pm_store_parse_number (field_at (fields, index, COLUMN_VALUE),
+                              pm_indicator_get_unit (indicator), &value, &text, &reason))
+    {
+      g_string_append_printf (problems, _("Line %u: %s\n"), line, reason);
+      return NULL;
+    }
+
+  raw = field_at (fields, index, COLUMN_AREA);
+  area = clean_text (raw, &bad_text);
+  if (bad_text || (area && strchr (area, '\n')))
+    {
+      g_string_append_printf (problems, _("Line %u: the area holds a control character\n"),
+                              line);
+      return NULL;
+    }
+
+  row = g_new0 (Row, 1);
+  row->line = line;
+  row->indicator = indicator;
+  row->year = (int) year;
+  row->area = area ? g_steal_pointer (&area) : g_strdup (PM_AREA_COUNTY);
+  row->value = value;
+  row->text = g_steal_pointer (&text);
+  row->note = clean_text (field_at (fields, index, COLUMN_NOTE), &bad_text);
+  row->source = clean_text (field_at (fields, index, COLUMN_SOURCE), &bad_text);
+  if (bad_text)
+    {
+      g_string_append_printf (problems,
+                              _("Line %u: the note or source holds a control character\n"), line);
+      row_free (row);
+      return NULL;
+    }
+
+  raw = field_at (fields, index, COLUMN_PROVISIONAL);
+  if (!parse_provisional (raw, &row->provisional))
+    {
+      g_string_append_printf (problems,
+                              _("Line %u: provisional must be yes or no (1 or 0), not “%s”\n"),
+                              line, raw);
+      row_free (row);
+      return NULL;
+    }
+
+  return row;
+}
+
+static gboolean
+is_blank_row (GStrv fields)
+{
+  for (guint i = 0; fields[i]; i++)
+    {
+      g_autofree char *normal = normalize (fields[i]);
+
+      if (*normal)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_rows_error (GError    **error,
+                const char *name,
+                guint       n_bad,
+                GString    *problems)
+{
+  g_autofree char *summary = NULL;
+
+  /* drop the last line break */
+  if (problems->len > 0 && problems->str[problems->len - 1] == '\n')
+    g_string_truncate (problems, problems->len - 1);
+
+  summary = g_strdup_printf (ngettext ("“%s” was not imported: %u row is wrong. Nothing was "
+                                          "changed; correct it and import the file again.",
+                                          "“%s” was not imported: %u rows are wrong. Nothing was "
+                                          "changed; correct them and import the file again.",
+                                          n_bad),
+                             name, n_bad);
+  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV, "%s\n%s", summary,
+               problems->str);
+}
+
+/* Maps the current observations of the indicators in rows by key. */
+static GHashTable *
+index_observations (GPtrArray *rows)
+{
+  GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      GListModel *observations;
+
+      if (!g_hash_table_add (seen, row->indicator))
+        continue;
+
+      observations = pm_indicator_get_observations (row->indicator);
+      for (guint j = 0; j < g_list_model_get_n_items (observations); j++)
+        {
+          g_autoptr (PmObservation) observation = g_list_model_get_item (observations, j);
+
+          /* the model keeps the observation alive */
+          g_hash_table_insert (by_key,
+                               observation_key (pm_indicator_get_code (row->indicator),
+                                                pm_observation_get_year (observation),
+                                                pm_observation_get_area (observation)),
+                               observation);
+        }
+    }
+
+  return by_key;
+}
+
+gboolean
+pm_store_import_csv_data (PmStore             *self,
+                          const char          *data,
+                          gssize               length,
+                          const char          *name,
+                          PmStoreImportCounts *counts,
+                          GError             **error)
+{
+  g_autoptr (PmCsvTable) table = NULL;
+  g_autoptr (GError) parse_error = NULL;
+  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr (GHashTable) first_line = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                             NULL);
+  g_autoptr (GHashTable) existing = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  PmStoreImportCounts local_counts = { 0 };
+  int index[N_COLUMNS];
+  guint n_bad = 0, n_fields;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (name == NULL)
+    name = _("the file");
+  if (counts)
+    *counts = local_counts;
+
+  if (!pm_store_check_writable (self, error))
+    return FALSE;
+
+  if (!(table = pm_csv_parse (data, length, &parse_error)))
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
+                   _("“%s” was not imported: %s. Nothing was changed."), name,
+                   parse_error->message);
+      return FALSE;
+    }
+  if (table->rows->len == 0)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
+                   _("“%s” was not imported: it is empty (the first row must name the columns "
+                     "code, year, value)."), name);
+      return FALSE;
+    }
+
+  if (!read_header (g_ptr_array_index (table->rows, 0), index, problems))
+    {
+      set_rows_error (error, name, 1, problems);
+      return FALSE;
+    }
+  n_fields = g_strv_length (g_ptr_array_index (table->rows, 0));
+
+  for (guint i = 1; i < table->rows->len; i++)
+    {
+      GStrv fields = g_ptr_array_index (table->rows, i);
+      guint line = g_array_index (table->lines, guint, i);
+      g_autofree char *key = NULL;
+      gpointer first;
+      Row *row;
+
+      if (is_blank_row (fields))
+        continue;
+
+      if (g_strv_length (fields) != n_fields)
+        {
+          g_string_append_printf (problems, _("Line %u: %u fields, but the header has %u\n"),
+                                  line, g_strv_length (fields), n_fields);
+          n_bad++;
+          continue;
+        }
+
+      if (!(row = read_row (self->project, fields, line, index, problems)))
+        {
+          n_bad++;
+          continue;
+        }
+
+      key = observation_key (pm_indicator_get_code (row->indicator), row->year, row->area);
+      if ((first = g_hash_table_lookup (first_line, key)))
+        {
+          g_string_append_printf (problems,
+                                  _("Line %u: a second value for %s, %d, %s (the first is on "
+                                    "line %u)\n"),
+                                  line, pm_indicator_get_code (row->indicator), row->year,
+                                  row->area, GPOINTER_TO_UINT (first));
+          n_bad++;
+          row_free (row);
+          continue;
+        }
+      g_hash_table_insert (first_line, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+      g_ptr_array_add (rows, row);
+    }
+
+  if (n_bad > 0)
+    {
+      set_rows_error (error, name, n_bad, problems);
+      return FALSE;
+    }
+
+  existing = index_observations (rows);
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_store_change_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      const char *code = pm_indicator_get_code (row->indicator);
+      g_autofree char *key = observation_key (code, row->year, row->area);
+      PmStoreChange *change = g_new0 (PmStoreChange, 1);
+
+      change->code = g_strdup (code);
+      change->year = row->year;
+      change->area = g_strdup (row->area);
+      pm_store_value_from_observation (&change->before, g_hash_table_lookup (existing, key));
+      change->after.exists = TRUE;
+      change->after.value = row->value;
+      change->after.text = g_steal_pointer (&row->text);
+      change->after.note = g_steal_pointer (&row->note);
+      change->after.source = g_steal_pointer (&row->source);
+      change->after.provisional = row->provisional;
+
+      if (pm_store_value_equal (&change->before, &change->after))
+        {
+          local_counts.unchanged++;
+          pm_store_change_free (change);
+          continue;
+        }
+
+      if (change->before.exists)
+        local_counts.changed++;
+      else
+        local_counts.added++;
+      g_ptr_array_add (changes, change);
+    }
+  /* the model is about to change under the index */
+  g_clear_pointer (&existing, g_hash_table_unref);
+
+  if (changes->len > 0)
+    {
+      if (!pm_store_apply_changes (self, changes, TRUE, PM_HISTORY_ORIGIN_IMPORT, error))
+        return FALSE;
+      pm_store_push_edit (self, g_strdup_printf (_("Import “%s”"), name),
+                          g_steal_pointer (&changes));
+    }
+
+  if (counts)
+    *counts = local_counts;
+  return TRUE;
+}
+
+gboolean
+pm_store_import_csv (PmStore             *self,
+                     const char          *csv_path,
+                     PmStoreImportCounts *counts,
+                     GError             **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (csv_path != NULL, FALSE);
+
+  display = pm_store_file_display_name (csv_path);
+  if (!g_file_get_contents (csv_path, &contents, &length, &local_error))
+    {
+      g_set_error (error, PM_STORE_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                     ? PM_STORE_ERROR_NOT_FOUND : PM_STORE_ERROR_IO,
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  return pm_store_import_csv_data (self, contents, length, display, counts, error);
+}
+
+/* Returns: (transfer full): every observation as CSV (UTF-8 with a BOM,
+ * CRLF), in catalogue order, then by year and area */
+char *
+pm_store_export_observations_csv_data (PmStore *self,
+                                       gsize   *length)
+{
+  GString *out = g_string_new (PM_CSV_BOM);
+  GListModel *indicators;
+
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+
+  pm_csv_append_record (out, columns, N_COLUMNS);
+
+  indicators = pm_project_get_indicators (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+      GListModel *observations = pm_indicator_get_observations (indicator);
+
+      for (guint j = 0; j < g_list_model_get_n_items (observations); j++)
+        {
+          g_autoptr (PmObservation) observation = g_list_model_get_item (observations, j);
+          g_autofree char *year = g_strdup_printf ("%d", pm_observation_get_year (observation));
+          g_autofree char *value = NULL;
+          const char *fields[N_COLUMNS];
+
+          if (pm_observation_get_text (observation))
+            value = g_strdup (pm_observation_get_text (observation));
+          else
+            value = pm_csv_format_number (pm_observation_get_value (observation));
+
+          fields[COLUMN_CODE] = pm_indicator_get_code (indicator);
+          fields[COLUMN_YEAR] = year;
+          fields[COLUMN_AREA] = pm_observation_get_area (observation);
+          fields[COLUMN_VALUE] = value;
+          fields[COLUMN_NOTE] = pm_observation_get_note (observation);
+          fields[COLUMN_SOURCE] = pm_observation_get_source (observation);
+          fields[COLUMN_PROVISIONAL] = pm_observation_get_provisional (observation) ? "1" : "0";
+          pm_csv_append_record (out, fields, N_COLUMNS);
+        }
+    }
+
+  if (length)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+pm_store_export_observations_csv (PmStore    *self,
+                                  const char *csv_path,
+                                  GError    **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize length;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (csv_path != NULL, FALSE);
+
+  data = pm_store_export_observations_csv_data (self, &length);
+  /* written under a temporary name and renamed: a failure leaves any
+   * earlier file as it was */
+  if (!g_file_set_contents (csv_path, data, length, &local_error))
+    {
+      display = pm_store_file_display_name (csv_path);
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
+        pm_store_set_disk_error (error, csv_path, ENOSPC);
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
+                     _("Could not write “%s”: its folder does not exist."), display);
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
+               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
+               g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM))
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                     _("Could not write “%s”: %s"), display, local_error->message);
+      else
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO, _("Could not write “%s”: %s"),
+                     display, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
