@@ -859,7 +859,7 @@ unit_suffix (const PmTarget *target,
     return "%";
   if (target && target->per_mille)
     return "‰";
-  if (unit == NULL)
+  if (unit == NULL || !g_utf8_validate (unit, -1, NULL))
     return "";
   if (g_str_has_prefix (unit, "1/"))
     return unit + 1;
@@ -926,7 +926,7 @@ format_fraction (double fraction)
   double inverse = 1.0 / fraction;
   g_autofree char *percent = NULL;
 
-  if (fabs (inverse - round (inverse)) < 1e-6 && round (inverse) >= 2)
+  if (round (inverse) >= 2 && round (inverse) <= 1000 && fabs (inverse - round (inverse)) < 1e-6)
     return g_strdup_printf ("1/%d", (int) round (inverse));
 
   percent = format_number (fraction * 100.0, 2);
