@@ -271,6 +271,7 @@ pm_chart_canvas_init (PmChartCanvas *canvas,
   canvas->cr = cr;
   canvas->layout = layout ? pm_chart_layout_ref (layout) : pm_chart_layout_new ();
   canvas->occupied = g_array_new (FALSE, FALSE, sizeof (PmBox));
+  canvas->soft = g_array_new (FALSE, FALSE, sizeof (PmBox));
   cairo_get_matrix (cr, &canvas->base_inverse);
   cairo_matrix_invert (&canvas->base_inverse);
   pm_chart_theme_init (&canvas->theme, style, width, height, FALSE);
@@ -293,6 +294,7 @@ pm_chart_canvas_clear (PmChartCanvas *canvas)
   g_clear_object (&canvas->pango);
   g_clear_pointer (&canvas->layout, pm_chart_layout_unref);
   g_clear_pointer (&canvas->occupied, g_array_unref);
+  g_clear_pointer (&canvas->soft, g_array_unref);
   g_clear_pointer (&canvas->hatch, cairo_pattern_destroy);
   g_clear_pointer (&canvas->hatch_cross, cairo_pattern_destroy);
 }
@@ -379,6 +381,17 @@ pm_chart_boxes_intersect (const PmBox *a,
          a->y + a->height - slack > b->y && b->y + b->height - slack > a->y;
 }
 
+static gboolean
+touches (const GArray *boxes,
+         const PmBox  *base)
+{
+  for (guint i = 0; i < boxes->len; i++)
+    if (pm_chart_boxes_intersect (base, &g_array_index (boxes, PmBox, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Returns: whether the box (user coordinates) touches nothing drawn yet */
 gboolean
 pm_chart_canvas_is_free (PmChartCanvas *canvas,
@@ -386,11 +399,32 @@ pm_chart_canvas_is_free (PmChartCanvas *canvas,
 {
   PmBox base = to_base (canvas, box);
 
-  for (guint i = 0; i < canvas->occupied->len; i++)
-    if (pm_chart_boxes_intersect (&base, &g_array_index (canvas->occupied, PmBox, i)))
-      return FALSE;
+  return !touches (canvas->occupied, &base);
+}
 
-  return TRUE;
+/* Marks a line as something labels should rather not cover: boxes along
+ * it, about a text height apart. */
+void
+pm_chart_canvas_avoid_line (PmChartCanvas *canvas,
+                            double         x0,
+                            double         y0,
+                            double         x1,
+                            double         y1,
+                            double         width)
+{
+  double length = hypot (x1 - x0, y1 - y0);
+  double step = MAX (canvas->theme.font * 0.5, 1.0);
+  int n = MAX (1, (int) ceil (length / step));
+  double half = MAX (width, canvas->theme.thin) * 1.5;
+
+  for (int i = 0; i <= n; i++)
+    {
+      double x = x0 + (x1 - x0) * i / n, y = y0 + (y1 - y0) * i / n;
+      PmBox box = { x - half, y - half, 2 * half, 2 * half };
+      PmBox base = to_base (canvas, &box);
+
+      g_array_append_val (canvas->soft, base);
+    }
 }
 
 /* Marks the box (user coordinates) as taken, e.g. by a marker. */
@@ -484,22 +518,26 @@ pm_chart_canvas_place (PmChartCanvas    *canvas,
 
   pm_chart_text_size (layout, &width, &height);
 
-  for (guint i = 0; i < n_candidates; i++)
-    {
-      PmBox box = { candidates[i].x, candidates[i].y, width, height };
+  /* first a place clear of lines too, then one clear of labels and markers */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n_candidates; i++)
+      {
+        PmBox box = { candidates[i].x, candidates[i].y, width, height };
+        PmBox base;
 
-      if (bounds &&
-          (box.x < bounds->x - 0.01 || box.y < bounds->y - 0.01 ||
-           box.x + box.width > bounds->x + bounds->width + 0.01 ||
-           box.y + box.height > bounds->y + bounds->height + 0.01))
-        continue;
+        if (bounds &&
+            (box.x < bounds->x - 0.01 || box.y < bounds->y - 0.01 ||
+             box.x + box.width > bounds->x + bounds->width + 0.01 ||
+             box.y + box.height > bounds->y + bounds->height + 0.01))
+          continue;
 
-      if (!pm_chart_canvas_is_free (canvas, &box))
-        continue;
+        base = to_base (canvas, &box);
+        if (touches (canvas->occupied, &base) || (pass == 0 && touches (canvas->soft, &base)))
+          continue;
 
-      pm_chart_canvas_show (canvas, layout, role, box.x, box.y, color, halo);
-      return TRUE;
-    }
+        pm_chart_canvas_show (canvas, layout, role, box.x, box.y, color, halo);
+        return TRUE;
+      }
 
   return FALSE;
 }

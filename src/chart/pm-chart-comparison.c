@@ -269,6 +269,9 @@ draw_series (const PmChartPlot *plot,
         continue;
       cairo_move_to (cr, pm_chart_plot_x (plot, a->year), pm_chart_plot_y (plot, a->value));
       cairo_line_to (cr, pm_chart_plot_x (plot, b->year), pm_chart_plot_y (plot, b->value));
+      pm_chart_canvas_avoid_line (canvas, pm_chart_plot_x (plot, a->year),
+                                  pm_chart_plot_y (plot, a->value), pm_chart_plot_x (plot, b->year),
+                                  pm_chart_plot_y (plot, b->value), theme->line);
     }
   cairo_stroke (cr);
   cairo_restore (cr);

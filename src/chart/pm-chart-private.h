@@ -74,7 +74,8 @@ typedef struct
   PangoContext *pango;
   PmChartTheme theme;
   PmChartLayout *layout; /* records the labels; never NULL inside */
-  GArray *occupied;      /* PmBox, base coordinates */
+  GArray *occupied;      /* PmBox, base coordinates: labels, markers */
+  GArray *soft;          /* PmBox: lines, which a label avoids if it can */
   cairo_matrix_t base_inverse;
   cairo_pattern_t *hatch;
   cairo_pattern_t *hatch_cross;
@@ -137,6 +138,12 @@ gboolean pm_chart_canvas_is_free (PmChartCanvas *canvas,
                                   const PmBox   *box);
 void pm_chart_canvas_occupy (PmChartCanvas *canvas,
                              const PmBox   *box);
+void pm_chart_canvas_avoid_line (PmChartCanvas *canvas,
+                                 double         x0,
+                                 double         y0,
+                                 double         x1,
+                                 double         y1,
+                                 double         width);
 
 void pm_chart_set_color (cairo_t      *cr,
                          const PmRgba *color);

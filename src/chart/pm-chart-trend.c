@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "pm-chart-draw.h"
 #include "pm-chart-private.h"
@@ -87,7 +88,7 @@ collect_range (const PmTrendData *d,
                double            *min,
                double            *max)
 {
-  double lo = INFINITY, hi = -INFINITY;
+  double lo = INFINITY, hi = -INFINITY, data_max_seen;
 
 #define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
 
@@ -113,15 +114,37 @@ collect_range (const PmTrendData *d,
   if (has_required_path (d))
     TAKE (d->required_value);
   if (has_projection (d))
-    {
-      TAKE (d->projection_from_value);
-      TAKE (d->projected_value);
-    }
+    TAKE (d->projection_from_value);
 
 #undef TAKE
 
   if (!isfinite (lo))
-    return FALSE;
+    {
+      if (!has_projection (d))
+        return FALSE;
+      lo = hi = d->projected_value;
+    }
+
+  data_max_seen = hi;
+
+  /* A projection far off the figures would squash them: it then runs off
+   * the plot, clipped, and its label gives the number. */
+  if (has_projection (d))
+    {
+      double span = MAX (hi - lo, MAX (fabs (hi), fabs (lo)) * 0.2);
+      double p = d->projected_value;
+
+      if (p >= lo - span * 0.5 && p <= hi + span * 0.5)
+        {
+          lo = MIN (lo, p);
+          hi = MAX (hi, p);
+        }
+    }
+
+  /* With no value yet, a figure is shown from zero up: its place among
+   * the possible values, not decimals around it. */
+  if (pm_trend_data_count_values (d) == 0 && lo > 0)
+    lo = 0;
 
   /* Show some of the side that meets a comparison target, so that a line on
    * the edge of the plot still has its shaded side. */
@@ -140,6 +163,10 @@ collect_range (const PmTrendData *d,
     }
 
   pm_chart_plot_pad_range (&lo, &hi);
+
+  /* a percentage that cannot pass 100 is not drawn beyond it */
+  if (g_strcmp0 (d->unit, "%") == 0 && data_max_seen <= 100 && hi > 100)
+    hi = 100;
 
   *min = lo;
   *max = hi;
@@ -543,6 +570,7 @@ target_label_text (const PmTrendData *d,
     default:
       {
         g_autofree char *fallback = NULL;
+        g_autofree char *figures = NULL;
 
         if (printed == NULL && isfinite (d->target.value))
           {
@@ -550,7 +578,27 @@ target_label_text (const PmTrendData *d,
 
             fallback = g_strdup_printf ("%s%s", pm_chart_op_to_string (d->target.op), v);
           }
-        return g_strdup_printf (_("Target: %s"), printed ? printed : fallback ? fallback : "");
+
+        /* words (趋于平衡) or a ratio (2:3) get the figures they stand for */
+        if (printed && d->target.kind == PM_CHART_TARGET_BAND && !strpbrk (printed, "0123456789") &&
+            isfinite (d->target.low) && isfinite (d->target.high))
+          {
+            g_autofree char *low = pm_chart_format_value (d->target.low);
+            g_autofree char *high = pm_chart_format_value (d->target.high);
+
+            figures = g_strdup_printf (" (%s–%s)", low, high);
+          }
+        else if (printed && (d->target.kind == PM_CHART_TARGET_RATIO ||
+                             d->target.kind == PM_CHART_TARGET_RELATIVE) &&
+                 isfinite (d->target.value))
+          {
+            g_autofree char *v = pm_chart_format_value (round (d->target.value * 1000) / 1000);
+
+            figures = g_strdup_printf (" (%s)", v);
+          }
+
+        return g_strdup_printf (_("Target: %s%s"), printed ? printed : fallback ? fallback : "",
+                                figures ? figures : "");
       }
     }
 }
@@ -748,6 +796,9 @@ draw_required_path (Trend *t)
   cairo_line_to (cr, trend_x (t, d->target_year), trend_y (t, d->required_value));
   cairo_stroke (cr);
   cairo_restore (cr);
+  pm_chart_canvas_avoid_line (t->canvas, trend_x (t, d->baseline_year), trend_y (t, d->baseline_value),
+                              trend_x (t, d->target_year), trend_y (t, d->required_value),
+                              theme->line);
 }
 
 static void
@@ -765,7 +816,10 @@ draw_projection (Trend *t)
   x = trend_x (t, d->target_year);
   y = trend_y (t, d->projected_value);
 
+  /* a projection far off the range runs off the plot */
   cairo_save (cr);
+  cairo_rectangle (cr, t->p.area.x, t->p.area.y, t->p.area.width, t->p.area.height);
+  cairo_clip (cr);
   cairo_set_dash (cr, dashes, 2, 0);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_width (cr, theme->line * 1.2);
@@ -774,6 +828,11 @@ draw_projection (Trend *t)
   cairo_line_to (cr, x, y);
   cairo_stroke (cr);
   cairo_restore (cr);
+  pm_chart_canvas_avoid_line (t->canvas, trend_x (t, d->projection_from_year),
+                              trend_y (t, d->projection_from_value), x, y, theme->line);
+
+  if (y < t->p.area.y || y > t->p.area.y + t->p.area.height)
+    return;
 
   pm_chart_draw_marker (cr, PM_MARKER_DIAMOND, x, y, theme->marker, &theme->series,
                         &theme->background, theme->thin * 1.6);
@@ -799,7 +858,8 @@ place_projection_label (Trend *t)
   layout = text (t, label, theme->font_small, FALSE, -1, 0);
   pm_chart_text_size (layout, &w, &h);
   x = trend_x (t, d->target_year);
-  y = trend_y (t, d->projected_value);
+  y = CLAMP (trend_y (t, d->projected_value), t->p.area.y + h / 2,
+             t->p.area.y + t->p.area.height - h / 2);
   r = theme->marker * 1.6;
 
   {
@@ -838,6 +898,8 @@ draw_observations (Trend *t)
         continue;
       cairo_move_to (cr, trend_x (t, a->year), trend_y (t, a->value));
       cairo_line_to (cr, trend_x (t, b->year), trend_y (t, b->value));
+      pm_chart_canvas_avoid_line (t->canvas, trend_x (t, a->year), trend_y (t, a->value),
+                                  trend_x (t, b->year), trend_y (t, b->value), theme->line);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
