@@ -78,6 +78,8 @@ struct _PmPdfDocument
   GPtrArray *tables;  /* of Table *, owned by their blocks */
   guint n_pages;
   guint unknown_glyphs;
+  PmPdfProgressFunc progress;
+  gpointer progress_data;
 };
 
 G_DEFINE_FINAL_TYPE (PmPdfDocument, pm_pdf_document, G_TYPE_OBJECT)
@@ -448,6 +450,14 @@ new_page (Render *r)
   draw_page_furniture (r);
 }
 
+/* Whether a row is short enough to keep whole on one page. */
+static gboolean
+is_short (Render *r,
+          double  height)
+{
+  return height <= (r->bottom - r->top) / 4;
+}
+
 static void place_cells (Render         *r,
                          Cell           *cells,
                          guint           n,
@@ -528,7 +538,7 @@ draw_segment (Render         *r,
 }
 
 /* Places a row of cells at the cursor: whole when it fits, else on the next
- * page when it fits there, else split at line boundaries across pages. */
+ * page when it is short, else split at line boundaries across pages. */
 static void
 place_cells (Render         *r,
              Cell           *cells,
@@ -553,7 +563,9 @@ place_cells (Render         *r,
           return;
         }
 
-      if (!r->fresh && (need <= fresh_space + EPSILON || space < MIN_SPLIT))
+      /* A short row moves to the next page whole; a long one breaks across
+       * pages, as word processors let rows do, rather than leave a gap. */
+      if (!r->fresh && ((need <= fresh_space + EPSILON && is_short (r, need)) || space < MIN_SPLIT))
         {
           break_page (r);
           continue;
@@ -603,9 +615,39 @@ place_text (Render        *r,
   cells_clear (&cell, 1);
 }
 
+static Cell *make_row_cells (Render            *r,
+                             Table             *table,
+                             const char *const *markup,
+                             gboolean           bold);
+
+/* The room a table needs where it starts: its header, and its first row
+ * when short (else the first lines of it). */
+static double
+table_start_need (Render *r,
+                  Table  *table)
+{
+  Cell *cells = make_row_cells (r, table, (const char *const *) table->header, TRUE);
+  double need = cells_remaining (cells, table->n_columns) + 2 * CELL_PAD_Y;
+
+  cells_clear (cells, table->n_columns);
+  g_free (cells);
+  if (table->rows->len > 0)
+    {
+      double first;
+
+      cells = make_row_cells (r, table, table->rows->pdata[0], FALSE);
+      first = cells_remaining (cells, table->n_columns) + 2 * CELL_PAD_Y;
+      cells_clear (cells, table->n_columns);
+      g_free (cells);
+      need += is_short (r, first) ? first : MIN (first, MIN_SPLIT);
+    }
+  return need;
+}
+
 static void
 place_heading (Render      *r,
-               const Block *block)
+               const Block *block,
+               const Block *next)
 {
   static const double sizes[] = { 16.0, 12.5, 10.5 };
   guint level = CLAMP (block->level, 1, 3);
@@ -618,8 +660,16 @@ place_heading (Render      *r,
   pango_layout_get_extents (probe, NULL, &logical);
   height = (double) logical.height / PANGO_SCALE;
 
-  if (!r->fresh && r->bottom - r->y < before + height + KEEP_WITH_NEXT)
-    new_page (r);
+  /* A heading stays with the start of what follows it. */
+  if (!r->fresh)
+    {
+      double keep = KEEP_WITH_NEXT;
+
+      if (next != NULL && next->kind == BLOCK_TABLE)
+        keep = table_start_need (r, next->table);
+      if (r->bottom - r->y < before + height + keep)
+        new_page (r);
+    }
   if (!r->fresh)
     r->y += before;
 
@@ -696,27 +746,11 @@ place_table (Render  *r,
   r->table_index = index;
 
   /* The header stays with the first row: the table moves to the next page
-   * when the row fits there but not here, or when not even its first lines
-   * fit here. */
+   * when that row is short and does not fit here, or when not even its
+   * first lines fit here. */
   r->header_cells = NULL;
-  if (!r->fresh)
-    {
-      double head = cells_remaining (header, table->n_columns) + 2 * CELL_PAD_Y;
-      double space = r->bottom - r->y;
-      double first = 0;
-
-      if (table->rows->len > 0)
-        {
-          Cell *cells = make_row_cells (r, table, table->rows->pdata[0], FALSE);
-
-          first = cells_remaining (cells, table->n_columns) + 2 * CELL_PAD_Y;
-          cells_clear (cells, table->n_columns);
-          g_free (cells);
-        }
-      if (head + first > space &&
-          (first <= r->bottom - r->top - head || space < head + MIN_SPLIT))
-        new_page (r);
-    }
+  if (!r->fresh && r->bottom - r->y < table_start_need (r, table) - EPSILON)
+    new_page (r);
   r->header_cells = header;
   place_header (r);
 
@@ -766,6 +800,9 @@ lay_out (Render  *r,
           r->group++;
           r->page_in_group = 0;
         }
+      if (self->progress != NULL)
+        self->progress (((r->draw ? self->parts->len : 0) + p) / (2.0 * self->parts->len),
+                        self->progress_data);
       r->part = part;
       new_page (r);
 
@@ -779,7 +816,8 @@ lay_out (Render  *r,
           switch (block->kind)
             {
             case BLOCK_HEADING:
-              place_heading (r, block);
+              place_heading (r, block, b + 1 < part->blocks->len
+                                         ? g_ptr_array_index (part->blocks, b + 1) : NULL);
               break;
             case BLOCK_PARAGRAPH:
               place_paragraph (r, block);
@@ -977,6 +1015,17 @@ pm_pdf_document_add_row_markup (PmPdfDocument     *self,
   for (guint c = 0; c < table->n_columns; c++)
     row[c] = checked_markup (cells[c]);
   g_ptr_array_add (table->rows, row);
+}
+
+void
+pm_pdf_document_set_progress_func (PmPdfDocument    *self,
+                                   PmPdfProgressFunc func,
+                                   gpointer          user_data)
+{
+  g_return_if_fail (PM_IS_PDF_DOCUMENT (self));
+
+  self->progress = func;
+  self->progress_data = user_data;
 }
 
 /* Writes the document as PDF at path, replacing it only when complete. */

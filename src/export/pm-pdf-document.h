@@ -40,6 +40,10 @@ typedef struct
 #define PM_PDF_A4_WIDTH  595.2756  /* 210 mm in points */
 #define PM_PDF_A4_HEIGHT 841.8898  /* 297 mm in points */
 
+/* Called while a document is written, with the fraction done (0 to 1). */
+typedef void (*PmPdfProgressFunc) (double   fraction,
+                                   gpointer user_data);
+
 #define PM_TYPE_PDF_DOCUMENT (pm_pdf_document_get_type ())
 G_DECLARE_FINAL_TYPE (PmPdfDocument, pm_pdf_document, PM, PDF_DOCUMENT, GObject)
 
@@ -67,6 +71,9 @@ void pm_pdf_document_add_row (PmPdfDocument     *self,
 void pm_pdf_document_add_row_markup (PmPdfDocument     *self,
                                      const char *const *cells);
 
+void pm_pdf_document_set_progress_func (PmPdfDocument    *self,
+                                       PmPdfProgressFunc func,
+                                       gpointer          user_data);
 gboolean pm_pdf_document_write (PmPdfDocument *self,
                                 const char    *path,
                                 GCancellable  *cancellable,
