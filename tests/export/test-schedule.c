@@ -13,7 +13,10 @@
 #include "pm-observation.h"
 #include "pm-project.h"
 #include "pm-schedule-export.h"
+#include "pm-schedule-store-source.h"
 #include "pm-schedule.h"
+#include "pm-store.h"
+#include "export-test-support.h"
 
 static PmProject *
 load_template (void)
@@ -285,6 +288,47 @@ test_schedule_title_names_department_and_year (void)
 }
 
 static void
+test_store_source_gives_the_project_file_work_items (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "county.pmproj", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_create_from_template (path, &error);
+  g_autoptr (PmScheduleSource) source = NULL;
+  g_autoptr (PmSchedule) schedule = NULL;
+  g_autoptr (PmWorkItem) item = pm_work_item_new ("县妇联", 2025, "妇女议事会（测试）");
+  const PmScheduleTask *task;
+  int note_year = -1;
+  char *note;
+
+  g_assert_no_error (error);
+  item->task_code = g_strdup ("WT6.3");
+  item->due_on = g_strdup ("2025-10-31");
+  item->status = PM_WORK_STATUS_IN_PROGRESS;
+  g_assert_cmpint (pm_store_add_work_item (store, item, &error), >, 0);
+  g_assert_no_error (error);
+
+  source = pm_schedule_source_new_for_store (store);
+  schedule = pm_schedule_new (pm_store_get_project (store), source,
+                              pm_project_find_department (pm_store_get_project (store), "县妇联"),
+                              2025, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pm_schedule_get_work_items (schedule)->len, ==, 1);
+  task = pm_schedule_find_task (schedule, "WT6.3");
+  g_assert_cmpuint (task->work_items->len, ==, 1);
+  g_assert_cmpstr (((PmWorkItem *) g_ptr_array_index (task->work_items, 0))->title, ==,
+                   "妇女议事会（测试）");
+
+  /* schema 1 keeps no progress notes: none, and no error */
+  note = pm_schedule_source_dup_progress_note (source, "WT6.3", "县妇联", 2025, &note_year, &error);
+  g_assert_no_error (error);
+  g_assert_null (note);
+  g_assert_cmpint (note_year, ==, 0);
+
+  pm_store_close (store);
+}
+
+static void
 test_find_departments_all_gives_every_department (void)
 {
   g_autoptr (PmProject) project = load_template ();
@@ -335,6 +379,8 @@ main (int   argc,
                    test_schedule_passes_on_the_source_error);
   g_test_add_func ("/export/schedule/title-names-department-and-year",
                    test_schedule_title_names_department_and_year);
+  g_test_add_func ("/export/schedule/store-source-gives-the-project-file-work-items",
+                   test_store_source_gives_the_project_file_work_items);
   g_test_add_func ("/export/schedule/find-departments-all-gives-every-department",
                    test_find_departments_all_gives_every_department);
   g_test_add_func ("/export/schedule/find-departments-unknown-name-lists-the-valid-ones",
