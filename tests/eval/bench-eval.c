@@ -40,6 +40,8 @@ main (int   argc,
       g_autofree char *tsv = pm_summary_to_tsv (summary);
       double ms = (g_get_monotonic_time () - one) / 1000.0;
 
+      g_assert_nonnull (tsv);
+
       n_rows += g_list_model_get_n_items (pm_summary_get_evaluations (summary));
       fastest = MIN (fastest, ms);
       slowest = MAX (slowest, ms);
