@@ -195,6 +195,10 @@ pm_chart_booklet_draw_page (PmChartBooklet *self,
   n_pages = pm_chart_booklet_get_n_pages (self);
   g_return_if_fail (page < n_pages);
 
+  /* the layout records the page in points */
+  if (layout)
+    pm_chart_layout_begin (layout, cr);
+
   cairo_save (cr);
   cairo_scale (cr, PT_PER_PX, PT_PER_PX);
 

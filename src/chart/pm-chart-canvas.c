@@ -272,8 +272,8 @@ pm_chart_canvas_init (PmChartCanvas *canvas,
   canvas->layout = layout ? pm_chart_layout_ref (layout) : pm_chart_layout_new ();
   canvas->occupied = g_array_new (FALSE, FALSE, sizeof (PmBox));
   canvas->soft = g_array_new (FALSE, FALSE, sizeof (PmBox));
-  cairo_get_matrix (cr, &canvas->base_inverse);
-  cairo_matrix_invert (&canvas->base_inverse);
+  pm_chart_layout_begin (canvas->layout, cr);
+  canvas->base_inverse = *pm_chart_layout_get_base_inverse (canvas->layout);
   pm_chart_theme_init (&canvas->theme, style, width, height, FALSE);
 
   /* The same glyph positions on screen, in files and on paper: no hinting

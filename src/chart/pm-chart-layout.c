@@ -21,6 +21,10 @@ struct _PmChartLayout
   grefcount ref_count;
   GArray *labels; /* PmChartLabel */
   GArray *plots;  /* Plot */
+
+  /* the user space of the outermost drawing, which every box is in */
+  gboolean has_base;
+  cairo_matrix_t base_inverse;
 };
 
 G_DEFINE_BOXED_TYPE (PmChartLayout, pm_chart_layout, pm_chart_layout_ref, pm_chart_layout_unref)
@@ -76,6 +80,28 @@ pm_chart_layout_clear (PmChartLayout *self)
 
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->plots, 0);
+  self->has_base = FALSE;
+}
+
+/* Takes the current user space of cr as the one boxes are recorded in,
+ * unless a drawing around this one already did (a chart on a page). */
+void
+pm_chart_layout_begin (PmChartLayout *self,
+                       cairo_t       *cr)
+{
+  if (self->has_base)
+    return;
+
+  cairo_get_matrix (cr, &self->base_inverse);
+  cairo_matrix_invert (&self->base_inverse);
+  self->has_base = TRUE;
+}
+
+const cairo_matrix_t *
+pm_chart_layout_get_base_inverse (PmChartLayout *self)
+{
+  g_assert (self->has_base);
+  return &self->base_inverse;
 }
 
 guint

@@ -91,7 +91,8 @@ pm_chart_plot_init (PmChartPlot   *plot,
 
   pm_chart_text_size (probe, NULL, &small_h);
   plot_top = top + small_h * 0.5 + theme->gap * 0.5;
-  plot_bottom = bottom - small_h - theme->gap * 1.2;
+  plot->x_label_offset = MAX (theme->gap * 1.2, small_h * 0.5 + theme->thin);
+  plot_bottom = bottom - small_h - plot->x_label_offset;
   if (plot_bottom - plot_top < small_h * 2 || right - left < theme->font * 4)
     return FALSE;
 
@@ -249,7 +250,7 @@ pm_chart_plot_draw_ticks (const PmChartPlot *plot)
 
       pm_chart_text_size (layout, &w, NULL);
       pm_chart_canvas_show (canvas, layout, PM_CHART_LABEL_TICK_X,
-                            pm_chart_plot_x (plot, year) - w / 2, bottom + theme->gap * 1.2,
+                            pm_chart_plot_x (plot, year) - w / 2, bottom + plot->x_label_offset,
                             &theme->muted, FALSE);
     }
 }

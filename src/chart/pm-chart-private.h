@@ -76,7 +76,7 @@ typedef struct
   PmChartLayout *layout; /* records the labels; never NULL inside */
   GArray *occupied;      /* PmBox, base coordinates: labels, markers */
   GArray *soft;          /* PmBox: lines, which a label avoids if it can */
-  cairo_matrix_t base_inverse;
+  cairo_matrix_t base_inverse; /* to the layout's coordinates */
   cairo_pattern_t *hatch;
   cairo_pattern_t *hatch_cross;
 } PmChartCanvas;
@@ -190,6 +190,7 @@ typedef struct
   double year_px;
   PmTicks ticks;
   gboolean has_range;        /* some number to put on the value axis */
+  double x_label_offset;     /* from the axis down to the years: clear of the lowest tick */
 } PmChartPlot;
 
 double pm_chart_plot_x (const PmChartPlot *plot,
@@ -243,6 +244,9 @@ void pm_chart_trend_draw_in (PmChartCanvas     *canvas,
                              double             height);
 
 /* pm-chart-layout.c */
+void pm_chart_layout_begin (PmChartLayout *self,
+                            cairo_t       *cr);
+const cairo_matrix_t *pm_chart_layout_get_base_inverse (PmChartLayout *self);
 void pm_chart_layout_add_label (PmChartLayout    *self,
                                 PmChartLabelRole  role,
                                 const char       *text,

@@ -77,7 +77,7 @@ find_run (cairo_surface_t *surface,
       rr = pixel.red - (background->red + a * dr);
       rg = pixel.green - (background->green + a * dg);
       rb = pixel.blue - (background->blue + a * db);
-      if (a < 0.15 || rr * rr + rg * rg + rb * rb > 0.01)
+      if (a < 0.15 || rr * rr + rg * rg + rb * rb > 0.004)
         continue;
       sum += (y + 0.5) * MIN (a, 1.0);
       weight += MIN (a, 1.0);
@@ -114,14 +114,14 @@ test_target_line_and_point_land_where_the_axis_maps_them (void)
   y = pm_chart_layout_value_to_y (layout, 0, 60);
   g_assert_cmpfloat (y, >, py);
   g_assert_cmpfloat (y, <, py + ph);
-  found = find_run (surface, (int) x, (int) py, (int) (py + ph) - 1, &theme.background, &theme.target);
+  found = find_run (surface, (int) x, (int) py, (int) (py + ph) - 3, &theme.background, &theme.target);
   g_assert_false (isnan (found));
   g_assert_cmpfloat_with_epsilon (found, y, 1.0);
 
   /* the 2023 value's marker */
   x = pm_chart_layout_year_to_x (layout, 0, 2023);
   y = pm_chart_layout_value_to_y (layout, 0, 45);
-  found = find_run (surface, (int) x, (int) py, (int) (py + ph) - 1, &theme.background, &theme.series);
+  found = find_run (surface, (int) x, (int) py, (int) (py + ph) - 3, &theme.background, &theme.series);
   g_assert_false (isnan (found));
   g_assert_cmpfloat_with_epsilon (found, y, 1.0);
 
@@ -201,7 +201,7 @@ test_history_from_the_previous_plan_is_drawn_from_2010 (void)
   y = pm_chart_layout_value_to_y (layout, 0, 76.0);
   g_assert_cmpfloat (x, >, px);
   /* a hollow marker: its ring is the series colour */
-  found = find_run (surface, (int) x, (int) py, (int) (py + ph) - 1, &theme.background, &theme.series);
+  found = find_run (surface, (int) x, (int) py, (int) (py + ph) - 3, &theme.background, &theme.series);
   g_assert_cmpfloat_with_epsilon (found, y, 1.5);
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "76"));
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "2011–2020"));
