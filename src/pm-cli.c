@@ -10,7 +10,11 @@
 #include "pm-catalogue-export.h"
 #include "pm-cli.h"
 #include "pm-project.h"
+#include "pm-schedule-export.h"
+#include "pm-schedule-store-source.h"
+#include "pm-store.h"
 #include "pm-summary.h"
+#include "pm-task-division.h"
 
 /* The command line: every option but opening the window works headless and
  * exits with PM_EXIT_*. Options are parsed here, before any GTK is touched,
@@ -21,6 +25,11 @@ typedef struct
   gboolean version;
   char *export_catalogue;
   char *evaluate;
+  char *export_schedule;
+  char *export_task_division;
+  char *year;
+  char *output;
+  char *format;
   char **arguments;
 } Options;
 
@@ -29,6 +38,11 @@ options_clear (Options *options)
 {
   g_clear_pointer (&options->export_catalogue, g_free);
   g_clear_pointer (&options->evaluate, g_free);
+  g_clear_pointer (&options->export_schedule, g_free);
+  g_clear_pointer (&options->export_task_division, g_free);
+  g_clear_pointer (&options->year, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -109,6 +123,132 @@ evaluate (const char *year_text,
   return PM_EXIT_OK;
 }
 
+/* Schedules read work items from the project file (read-only); the
+ * built-in template has none. */
+static PmProject *
+load_schedule_project (const char        *path,
+                       PmScheduleSource **source,
+                       GError           **error)
+{
+  g_autoptr (PmStore) store = NULL;
+
+  *source = NULL;
+  if (path == NULL)
+    return load_project (NULL, error);
+
+  store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return NULL;
+  *source = pm_schedule_source_new_for_store (store);
+  return g_object_ref (pm_store_get_project (store));
+}
+
+static gboolean
+parse_schedule_year (const char *text,
+                     int        *year)
+{
+  gint64 value;
+
+  if (!g_ascii_string_to_signed (text, 10, 2021, 2030, &value, NULL))
+    return FALSE;
+  *year = (int) value;
+  return TRUE;
+}
+
+/* --export-schedule DEPARTMENT|all --year YEAR --output PATH [--format F] */
+static int
+export_schedule (const Options *options,
+                 const char    *project_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmScheduleSource) source = NULL;
+  g_autoptr (PmProject) project = NULL;
+  g_autoptr (GPtrArray) departments = NULL;
+  g_auto (GStrv) written = NULL;
+  PmExportFormat format = PM_EXPORT_FORMAT_PDF, by_name;
+  int year;
+
+  if (options->year == NULL || options->output == NULL)
+    return usage_error (_("--export-schedule needs --year YEAR and --output PATH"));
+  if (!parse_schedule_year (options->year, &year))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--year needs a year from 2021 to 2030, not “%s”"), options->year);
+
+      return usage_error (message);
+    }
+  if (options->format != NULL && !pm_export_format_from_string (options->format, &format))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--format is pdf, xlsx or csv, not “%s”"), options->format);
+
+      return usage_error (message);
+    }
+  if (options->format != NULL && pm_export_format_from_path (options->output, &by_name) &&
+      by_name != format)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--format %s does not match the file name “%s”"), options->format,
+                         options->output);
+
+      return usage_error (message);
+    }
+
+  project = load_schedule_project (project_path, &source, &error);
+  if (project == NULL)
+    return user_error (error);
+  departments = pm_schedule_find_departments (project, options->export_schedule, &error);
+  if (departments == NULL)
+    return user_error (error);
+
+  written = pm_schedule_export (project, source, departments, year, options->output, format,
+                                NULL, &error);
+  if (written == NULL)
+    return user_error (error);
+  for (guint i = 0; written[i]; i++)
+    g_print ("%s\n", written[i]);
+
+  return PM_EXIT_OK;
+}
+
+/* --export-task-division FILE [--year YEAR] */
+static int
+export_task_division (const Options *options,
+                      const char    *project_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmScheduleSource) source = NULL;
+  g_autoptr (PmProject) project = NULL;
+  g_autoptr (PmTaskDivision) division = NULL;
+  int year;
+
+  if (options->output != NULL || options->format != NULL)
+    return usage_error (_("--export-task-division takes its FILE, not --output or --format"));
+  if (options->year == NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+      year = CLAMP (g_date_time_get_year (now), 2021, 2030);
+    }
+  else if (!parse_schedule_year (options->year, &year))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--year needs a year from 2021 to 2030, not “%s”"), options->year);
+
+      return usage_error (message);
+    }
+
+  project = load_schedule_project (project_path, &source, &error);
+  if (project == NULL)
+    return user_error (error);
+  division = pm_task_division_new (project, source, year, NULL, &error);
+  if (division == NULL ||
+      !pm_task_division_write (division, options->export_task_division, NULL, &error))
+    return user_error (error);
+
+  return PM_EXIT_OK;
+}
+
 int
 pm_cli_run (int        argc,
             char     **argv,
@@ -130,6 +270,23 @@ pm_cli_run (int        argc,
       N_("Print the status of every indicator in YEAR (2011–2030) against its target as a "
          "table (TSV) and exit"),
       N_("YEAR") },
+    { "export-schedule", 0, 0, G_OPTION_ARG_STRING, &options.export_schedule,
+      N_("Write the work schedule of DEPARTMENT (or of all) for --year to --output "
+         "(.pdf, .xlsx, .csv, or a folder) and exit"),
+      N_("DEPARTMENT|all") },
+    { "export-task-division", 0, 0, G_OPTION_ARG_FILENAME, &options.export_task_division,
+      N_("Write the county-wide task-division table (every key task, its departments and "
+         "work items) to FILE (.pdf, .xlsx or .csv) and exit"),
+      N_("FILE") },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &options.year,
+      N_("The year of the schedules or task division (2021–2030)"), N_("YEAR") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output,
+      N_("Where --export-schedule writes: a .pdf, .xlsx or .csv file, or a folder for one "
+         "file per department"),
+      N_("PATH") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
+      N_("The format of the files written into a folder: pdf (the default), xlsx or csv"),
+      N_("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.arguments, NULL,
@@ -166,12 +323,29 @@ pm_cli_run (int        argc,
       "  plan-monitor --export-catalogue catalogue.csv\n"
       "  plan-monitor --export-catalogue catalogue.xlsx county.pmproj\n"
       "  plan-monitor --evaluate 2025 county.pmproj > status-2025.tsv\n"
+      "  plan-monitor --export-schedule 县妇联 --year 2025 --output 县妇联-2025.pdf county.pmproj\n"
+      "  plan-monitor --export-schedule all --year 2025 --output schedules-2025.xlsx\n"
+      "  plan-monitor --export-schedule all --year 2025 --output schedules/ --format csv\n"
+      "  plan-monitor --export-task-division task-division-2025.pdf --year 2025 county.pmproj\n"
       "\n"
       "--evaluate columns: code, name, latest_year, latest_value, target, status,\n"
       "explanation; status is one of achieved, on-track, needs-acceleration,\n"
       "limited-progress, deteriorating, not-achieved, no-target, no-data, manual.\n"
       "A blank line, then the counts and attainment rate per plan and domain.\n"
-      "YEAR 2011–2020 evaluates the 2011–2020 rows (in 2020: their final result).\n"));
+      "YEAR 2011–2020 evaluates the 2011–2020 rows (in 2020: their final result).\n"
+      "\n"
+      "--export-schedule writes one document for one department or for all (a PDF\n"
+      "part, or an XLSX sheet, per department); with all and a folder (existing, or a\n"
+      "PATH ending in /), one file per department named DEPARTMENT-YEAR.pdf (or\n"
+      ".xlsx, .csv with --format). An unknown DEPARTMENT gets the list of names.\n"
+      "Schedule CSV columns: department, year, part (task-lead, task-cooperates,\n"
+      "work-item, indicator, key-project), code, title, section, task, indicator, role,\n"
+      "other_departments, start, due, status, county_target, attribute, latest_value,\n"
+      "latest_year, this_year (missing, entered), note, text.\n"
+      "--export-task-division counts the work items of --year (default: this year).\n"
+      "Task-division CSV columns: year, plan, code, section, title, lead_department,\n"
+      "cooperating_departments, work_items, planned, in_progress, done, delayed,\n"
+      "cancelled.\n"));
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -195,6 +369,19 @@ pm_cli_run (int        argc,
     }
   project_path = n_arguments == 1 ? options.arguments[0] : NULL;
 
+  if (options.export_schedule || options.export_task_division)
+    {
+      if (options.evaluate || options.export_catalogue ||
+          (options.export_schedule && options.export_task_division))
+        status = usage_error (_("Give one of --export-schedule, --export-task-division, "
+                                "--export-catalogue and --evaluate"));
+      else if (options.export_schedule)
+        status = export_schedule (&options, project_path);
+      else
+        status = export_task_division (&options, project_path);
+      goto out;
+    }
+
   if (options.evaluate)
     {
       if (options.export_catalogue)
@@ -207,6 +394,13 @@ pm_cli_run (int        argc,
   if (options.export_catalogue)
     {
       status = export_catalogue (options.export_catalogue, project_path);
+      goto out;
+    }
+
+  if (options.year || options.output || options.format)
+    {
+      status = usage_error (_("--year, --output and --format go with --export-schedule or "
+                              "--export-task-division"));
       goto out;
     }
 

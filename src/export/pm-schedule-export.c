@@ -100,7 +100,7 @@ pm_schedule_find_departments (PmProject  *project,
     {
       g_autoptr (PmDepartment) item = g_list_model_get_item (departments, i);
 
-      g_string_append_printf (names, "  %s\n", pm_department_get_name (item));
+      g_string_append_printf (names, "%s  %s", i > 0 ? "\n" : "", pm_department_get_name (item));
     }
   g_set_error (error, PM_ERROR, PM_ERROR_NOT_FOUND,
                _("No department is named “%s”. Give “all” or one of these names:\n%s"),
