@@ -30,6 +30,9 @@ typedef struct
   char *year;
   char *output;
   char *format;
+  char *new_project;
+  char *import;
+  char *export_observations;
   char **arguments;
 } Options;
 
@@ -43,6 +46,9 @@ options_clear (Options *options)
   g_clear_pointer (&options->year, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->format, g_free);
+  g_clear_pointer (&options->new_project, g_free);
+  g_clear_pointer (&options->import, g_free);
+  g_clear_pointer (&options->export_observations, g_free);
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -61,18 +67,72 @@ user_error (const GError *error)
   return PM_EXIT_USER_ERROR;
 }
 
-/* Returns: (transfer full): the project at path, or the built-in template
- * when path is NULL */
+/* Returns: (transfer full): the project in the file at path, opened
+ * read-only, or the built-in template when path is NULL */
 static PmProject *
 load_project (const char *path,
               GError    **error)
 {
+  g_autoptr (PmStore) store = NULL;
+
   if (path == NULL)
     return pm_project_new_from_template (error);
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("Cannot open “%s”: this build reads only the built-in template"), path);
-  return NULL;
+  store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, error);
+  if (store == NULL)
+    return NULL;
+
+  /* the model outlives the store, which closes the file */
+  return g_object_ref (pm_store_get_project (store));
+}
+
+/* --new PROJECT */
+static int
+new_project (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_create_from_template (path, &error);
+
+  if (store == NULL)
+    return user_error (error);
+
+  pm_store_close (store);
+  return PM_EXIT_OK;
+}
+
+/* --import FILE.csv PROJECT: all rows or none */
+static int
+import_observations (const char *csv_path,
+                     const char *project_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = NULL;
+  g_autofree char *name = NULL;
+  PmStoreImportCounts counts;
+
+  store = pm_store_open (project_path, PM_STORE_OPEN_READ_WRITE, &error);
+  if (store == NULL || !pm_store_import_csv (store, csv_path, &counts, &error))
+    return user_error (error);
+  pm_store_close (store);
+
+  name = g_filename_display_basename (project_path);
+  g_print (_("Imported into “%s”: %u new, %u changed, %u unchanged.\n"), name, counts.added,
+           counts.changed, counts.unchanged);
+  return PM_EXIT_OK;
+}
+
+/* --export-observations FILE.csv PROJECT */
+static int
+export_observations (const char *csv_path,
+                     const char *project_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_open (project_path, PM_STORE_OPEN_READ_ONLY, &error);
+
+  if (store == NULL || !pm_store_export_observations_csv (store, csv_path, &error))
+    return user_error (error);
+
+  return PM_EXIT_OK;
 }
 
 static int
@@ -287,6 +347,15 @@ pm_cli_run (int        argc,
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
       N_("The format of the files written into a folder: pdf (the default), xlsx or csv"),
       N_("FORMAT") },
+    { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_project,
+      N_("Create the project file PROJECT from the built-in template of both plans and exit"),
+      N_("PROJECT") },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &options.import,
+      N_("Import the observations in FILE.csv into PROJECT (all rows or none) and exit"),
+      N_("FILE.csv") },
+    { "export-observations", 0, 0, G_OPTION_ARG_FILENAME, &options.export_observations,
+      N_("Write every observation of PROJECT to FILE.csv (the format --import reads) and exit"),
+      N_("FILE.csv") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.arguments, NULL,
@@ -320,6 +389,9 @@ pm_cli_run (int        argc,
       "\n"
       "Examples:\n"
       "  plan-monitor\n"
+      "  plan-monitor --new county.pmproj\n"
+      "  plan-monitor --import values-2023.csv county.pmproj\n"
+      "  plan-monitor --export-observations values.csv county.pmproj\n"
       "  plan-monitor --export-catalogue catalogue.csv\n"
       "  plan-monitor --export-catalogue catalogue.xlsx county.pmproj\n"
       "  plan-monitor --evaluate 2025 county.pmproj > status-2025.tsv\n"
@@ -345,7 +417,15 @@ pm_cli_run (int        argc,
       "--export-task-division counts the work items of --year (default: this year).\n"
       "Task-division CSV columns: year, plan, code, section, title, lead_department,\n"
       "cooperating_departments, work_items, planned, in_progress, done, delayed,\n"
-      "cancelled.\n"));
+      "cancelled.\n"
+      "\n"
+      "Observation CSV (--import, --export-observations): a header row naming\n"
+      "code,year,value and optionally area,note,source,provisional, in any order;\n"
+      "UTF-8 with or without a BOM. Years 2010–2030; area defaults to county;\n"
+      "provisional is 1/0 (yes/no). Values may have full-width digits, thousands\n"
+      "separators and a % or ‰ sign matching the indicator's unit. An import with\n"
+      "any bad row changes nothing and lists every bad row with its line number.\n"
+      "A project in use by another program is not written: it says by whom.\n"));
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -368,6 +448,31 @@ pm_cli_run (int        argc,
       goto out;
     }
   project_path = n_arguments == 1 ? options.arguments[0] : NULL;
+
+  if (options.new_project || options.import || options.export_observations)
+    {
+      int n_actions = (options.new_project != NULL) + (options.import != NULL) +
+                      (options.export_observations != NULL) + (options.export_catalogue != NULL) +
+                      (options.evaluate != NULL) + (options.export_schedule != NULL) +
+                      (options.export_task_division != NULL);
+
+      if (n_actions > 1)
+        status = usage_error (_("Give one of --new, --import, --export-observations, "
+                                "--export-catalogue, --evaluate, --export-schedule and "
+                                "--export-task-division"));
+      else if (options.new_project && project_path)
+        status = usage_error (_("--new takes the new PROJECT as its own argument"));
+      else if (options.new_project)
+        status = new_project (options.new_project);
+      else if (project_path == NULL)
+        status = usage_error (options.import ? _("--import needs a PROJECT to import into")
+                                             : _("--export-observations needs a PROJECT"));
+      else if (options.import)
+        status = import_observations (options.import, project_path);
+      else
+        status = export_observations (options.export_observations, project_path);
+      goto out;
+    }
 
   if (options.export_schedule || options.export_task_division)
     {

@@ -311,7 +311,10 @@ field_at (GStrv       fields,
           const int  *index,
           int         column)
 {
-  return index[column] >= 0 ? fields[index[column]] : NULL;
+  if (index[column] < 0 || (guint) index[column] >= g_strv_length (fields))
+    return NULL;
+
+  return fields[index[column]];
 }
 
 /* Checks one row; on a problem appends "Line N: reason" and returns NULL. */
@@ -543,7 +546,8 @@ pm_store_import_csv_data (PmStore             *self,
       if (is_blank_row (fields))
         continue;
 
-      if (g_strv_length (fields) != n_fields)
+      /* a spreadsheet may leave empty trailing cells out, but not add any */
+      if (g_strv_length (fields) > n_fields)
         {
           g_string_append_printf (problems, _("Line %u: %u fields, but the header has %u\n"),
                                   line, g_strv_length (fields), n_fields);

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark of the project file. It generates a project with 100,000
+ * SYNTHETIC observations (random values, areas named "synthetic-town-NN":
+ * no real figure) and prints each measure beside its target. It never fails
+ * on a time: the figures are for people to read. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <sys/stat.h>
+
+#include "pm-csv.h"
+#include "pm-indicator.h"
+#include "pm-project.h"
+#include "pm-store.h"
+
+#define N_OBSERVATIONS 100000
+#define N_AREAS 50
+#define CHUNK 10000
+#define N_OPENS 7
+#define N_EDITS 200
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, times->len / 2);
+}
+
+static double
+percentile (GArray *times,
+            double  p)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, MIN (times->len - 1, (guint) (times->len * p)));
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static char *
+area_name (int i)
+{
+  return i == 0 ? g_strdup ("county") : g_strdup_printf ("synthetic-town-%02d", i);
+}
+
+/* Returns: (transfer full) (element-type utf8): CSV documents of CHUNK rows
+ * each, N_OBSERVATIONS rows in all: every 2021–2030 indicator for every year
+ * 2010–2030 and area, then 2011–2020 indicators for 2010–2020 */
+static GPtrArray *
+generate_chunks (PmProject *project)
+{
+  GPtrArray *chunks = g_ptr_array_new_with_free_func (g_free);
+  GListModel *indicators = pm_project_get_indicators (project);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20210101);
+  GString *chunk = NULL;
+  guint n = 0;
+
+  for (int pass = 0; pass < 2 && n < N_OBSERVATIONS; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (indicators) && n < N_OBSERVATIONS; i++)
+      {
+        g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+        PmPeriod period = pm_indicator_get_period (indicator);
+        int last_year = pass == 0 ? 2030 : 2020;
+
+        if ((pass == 0) != (period == PM_PERIOD_2021_2030))
+          continue;
+
+        for (int year = 2010; year <= last_year && n < N_OBSERVATIONS; year++)
+          for (int area = 0; area < N_AREAS && n < N_OBSERVATIONS; area++)
+            {
+              g_autofree char *area_text = area_name (area);
+              g_autofree char *year_text = g_strdup_printf ("%d", year);
+              g_autofree char *value = g_strdup_printf ("%.1f",
+                                                        g_rand_int_range (rand, 0, 1000) / 10.0);
+              const char *fields[] = {
+                pm_indicator_get_code (indicator), year_text, area_text, value,
+                n % 10 == 0 ? "synthetic benchmark value" : "",
+                "synthetic", "0",
+              };
+
+              if (chunk == NULL)
+                {
+                  chunk = g_string_new (NULL);
+                  pm_csv_append_record (chunk,
+                                        (const char *const[]) { "code", "year", "area", "value",
+                                                                "note", "source", "provisional" },
+                                        7);
+                }
+              pm_csv_append_record (chunk, fields, G_N_ELEMENTS (fields));
+              if (++n % CHUNK == 0)
+                g_ptr_array_add (chunks, g_string_free (g_steal_pointer (&chunk), FALSE));
+            }
+      }
+
+  if (chunk)
+    g_ptr_array_add (chunks, g_string_free (g_steal_pointer (&chunk), FALSE));
+  return chunks;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (PmStore) store = NULL;
+  g_autoptr (GPtrArray) chunks = NULL;
+  g_autoptr (GArray) import_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) open_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) edit_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  guint n_observations = 0;
+  double first_import, last_import;
+  GStatBuf st;
+
+  setlocale (LC_ALL, "");
+
+  dir = g_dir_make_tmp ("pm-bench-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "synthetic-100000.pmproj", NULL);
+
+  store = pm_store_create_from_template (path, &error);
+  g_assert_no_error (error);
+  chunks = generate_chunks (pm_store_get_project (store));
+
+  g_print ("Project file benchmark: %d SYNTHETIC observations (91 indicators x 21 years x "
+           "%d areas, then 2011-2020 indicators), imported %d rows at a time\n",
+           N_OBSERVATIONS, N_AREAS, CHUNK);
+
+  for (guint i = 0; i < chunks->len; i++)
+    {
+      const char *data = g_ptr_array_index (chunks, i);
+      PmStoreImportCounts counts;
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      pm_store_import_csv_data (store, data, -1, "synthetic.csv", &counts, &error);
+      g_assert_no_error (error);
+      elapsed = ms_since (start);
+      g_array_append_val (import_times, elapsed);
+      n_observations += counts.added;
+    }
+  g_assert_cmpuint (n_observations, ==, N_OBSERVATIONS);
+  pm_store_close (store);
+  g_clear_object (&store);
+
+  for (int i = 0; i < N_OPENS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (pm_store_get_project (store));
+      elapsed = ms_since (start);
+      g_array_append_val (open_times, elapsed);
+      if (i < N_OPENS - 1)
+        g_clear_object (&store);
+    }
+
+  for (int i = 0; i < N_EDITS; i++)
+    {
+      const char *codes[] = { "W1", "W20", "C7", "C30" };
+      g_autofree char *area = area_name (g_rand_int_range (rand, 0, N_AREAS));
+      gint64 start = g_get_monotonic_time ();
+      double elapsed;
+
+      pm_store_set_observation (store, codes[i % G_N_ELEMENTS (codes)],
+                                g_rand_int_range (rand, 2010, 2031), area,
+                                g_rand_int_range (rand, 0, 1000) / 10.0, NULL,
+                                "synthetic edit", NULL, FALSE, &error);
+      g_assert_no_error (error);
+      elapsed = ms_since (start);
+      g_array_append_val (edit_times, elapsed);
+    }
+  pm_store_close (store);
+
+  g_stat (path, &st);
+  first_import = g_array_index (import_times, double, 0);
+  last_import = g_array_index (import_times, double, import_times->len - 1);
+
+  g_print ("open and load the model:       %7.1f ms median, %.1f ms best of %d  (target <= 150 ms)\n",
+           median (open_times), percentile (open_times, 0), N_OPENS);
+  g_print ("write one edit with history:   %7.2f ms median, %.2f ms 95th percentile of %d  "
+           "(target <= 5 ms)\n",
+           median (edit_times), percentile (edit_times, 0.95), N_EDITS);
+  g_print ("import 10,000 rows:            %7.1f ms median, %.1f ms first, %.1f ms last  "
+           "(target <= 1000 ms)\n",
+           median (import_times), first_import, last_import);
+  g_print ("file size:                     %7.1f MB (%" G_GINT64_FORMAT " bytes; no target)\n",
+           st.st_size / 1e6, (gint64) st.st_size);
+
+  remove_dir (dir);
+  return 0;
+}
