@@ -336,12 +336,37 @@ progress_cell (const PmScheduleTask *task)
                  task->progress_note);
 }
 
+static char *dates_cell (const PmWorkItem *item);
+
+/* The task's work items, by due date: title, then dates, status and
+ * indicator in grey. */
+static char *
+work_items_cell (const PmScheduleTask *task)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < task->work_items->len; i++)
+    {
+      const PmWorkItem *item = g_ptr_array_index (task->work_items, i);
+      g_autofree char *dates = dates_cell (item);
+      g_autofree char *line = NULL;
+
+      g_strdelimit (dates, "\n", ' ');
+      line = markup ("%s%s\n<span size=\"smaller\" foreground=\"#555555\">%s%s%s%s%s</span>",
+                     i > 0 ? "\n" : "", nonnull (item->title), dates, *dates ? "  " : "",
+                     pm_work_status_get_label (item->status),
+                     item->indicator_code ? "  " : "", nonnull (item->indicator_code));
+      g_string_append (out, line);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 add_tasks (PmPdfDocument *document,
            PmSchedule    *schedule,
            PmRole         role)
 {
-  static const double widths[] = { 0.75, 5.6, 1.7, 1.3, 2.6 };
+  static const double widths[] = { 0.75, 5.0, 1.6, 2.6, 2.2 };
   GPtrArray *tasks = pm_schedule_get_tasks (schedule);
   guint n = pm_schedule_count_tasks (schedule, role);
   g_autofree char *heading = NULL;
@@ -368,7 +393,7 @@ add_tasks (PmPdfDocument *document,
       return;
     }
 
-  items_label = g_strdup_printf (_("Work items %d"), pm_schedule_get_year (schedule));
+  items_label = g_strdup_printf (_("Work items for %d"), pm_schedule_get_year (schedule));
   header[0] = _("Code");
   header[1] = _("Task");
   header[2] = role == PM_ROLE_LEAD ? _("Co-operating departments") : _("Lead and other departments");
@@ -382,7 +407,6 @@ add_tasks (PmPdfDocument *document,
       g_autofree char *code = NULL;
       g_autofree char *text = NULL;
       g_autofree char *others = NULL;
-      g_autofree char *summary = NULL;
       g_autofree char *items = NULL;
       g_autofree char *progress = NULL;
 
@@ -406,8 +430,7 @@ add_tasks (PmPdfDocument *document,
           else
             others = markup ("%s", others_text);
         }
-      summary = pm_work_items_summarize (task->work_items);
-      items = markup ("%s", summary);
+      items = work_items_cell (task);
       progress = progress_cell (task);
 
       {
@@ -437,7 +460,7 @@ static void
 add_work_items (PmPdfDocument *document,
                 PmSchedule    *schedule)
 {
-  static const double widths[] = { 1.2, 3.6, 2.8, 0.8, 0.9, 2.6 };
+  static const double widths[] = { 1.2, 3.6, 2.8, 1.0, 0.9, 2.6 };
   GPtrArray *items = pm_schedule_get_work_items (schedule);
   g_autofree char *heading = g_strdup_printf (_("Work items for %d, by due date (%u)"),
                                               pm_schedule_get_year (schedule), items->len);

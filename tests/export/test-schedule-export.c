@@ -144,7 +144,7 @@ test_pdf_holds_the_work_items_and_the_progress_note (void)
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *squeezed = NULL;
-  const char *first, *second, *third;
+  const char *table, *first, *second, *third;
 
   if (!export_test_need_tool ("pdftotext"))
     return;
@@ -154,14 +154,17 @@ test_pdf_holds_the_work_items_and_the_progress_note (void)
   squeezed = export_test_squeeze (text);
 
   g_assert_nonnull (strstr (squeezed, "已完成年度目标（测试）"));
-  g_assert_nonnull (strstr (squeezed, "2:1Inprogress,1Done"));
+  /* under its task: the item, its dates, status and indicator */
+  g_assert_nonnull (strstr (squeezed, "完善三级妇幼卫生服务网络（测试）2025-01-01–2025-06-30InprogressW4"));
   /* the work-item table is in due order: March, June, December, undated */
-  first = strstr (squeezed, "妇幼保健院专科建设（测试）");
-  second = strstr (squeezed, "完善三级妇幼卫生服务网络（测试）");
-  third = strstr (squeezed, "儿童疾病预防宣传（测试）");
+  table = strstr (squeezed, "Workitemsfor2025,byduedate(4)");
+  g_assert_nonnull (table);
+  first = strstr (table, "妇幼保健院专科建设（测试）");
+  second = strstr (table, "完善三级妇幼卫生服务网络（测试）");
+  third = strstr (table, "儿童疾病预防宣传（测试）");
   g_assert_nonnull (first);
   g_assert_true (first < second && second < third);
-  g_assert_true (third < strstr (squeezed, "新生儿死亡率监测（测试）"));
+  g_assert_true (third < strstr (table, "新生儿死亡率监测（测试）"));
 }
 
 static void
