@@ -3,6 +3,10 @@
 -- PRAGMA application_id and user_version are set by the program after this.
 -- Statements are split on ";" by libgda's parser: no triggers (their
 -- bodies hold semicolons), no ";" inside literals.
+-- The big tables (observations, observation_history) write their CHECK
+-- constraints without IN lists: PRAGMA quick_check, run on every opening,
+-- evaluates them for every row, and an IN list there costs several times
+-- more (version 2; see migrate-1.sql).
 
 -- Facts about the project: title, the plans' document, who created it.
 CREATE TABLE project (
@@ -117,7 +121,7 @@ CREATE TABLE observations (
   text        TEXT,
   note        TEXT,
   source      TEXT,
-  provisional INTEGER NOT NULL DEFAULT 0 CHECK (provisional IN (0, 1)),
+  provisional INTEGER NOT NULL DEFAULT 0 CHECK (provisional = 0 OR provisional = 1),
   changed_at  TEXT NOT NULL,
   changed_by  TEXT NOT NULL,
   PRIMARY KEY (indicator, year, area)
@@ -130,8 +134,10 @@ CREATE TABLE observation_history (
   indicator       TEXT NOT NULL REFERENCES indicators (code),
   year            INTEGER NOT NULL,
   area            TEXT NOT NULL,
-  action          TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
-  origin          TEXT NOT NULL CHECK (origin IN ('edit', 'import', 'undo', 'redo')),
+  action          TEXT NOT NULL
+                  CHECK (action = 'insert' OR action = 'update' OR action = 'delete'),
+  origin          TEXT NOT NULL
+                  CHECK (origin = 'edit' OR origin = 'import' OR origin = 'undo' OR origin = 'redo'),
   old_value       REAL,
   old_text        TEXT,
   old_note        TEXT,

@@ -187,7 +187,15 @@ store_test_exec (const char *path,
       g_assert_no_error (error);
       if (gda_statement_get_statement_type (statement) == GDA_SQL_STATEMENT_SELECT ||
           g_str_has_prefix (rest, "PRAGMA"))
-        g_object_unref (gda_connection_statement_execute_select (cnc, statement, NULL, &error));
+        {
+          GdaDataModel *model = gda_connection_statement_execute_select (cnc, statement, NULL,
+                                                                         &error);
+
+          /* SQLite runs the statement when its rows are asked for */
+          g_assert_no_error (error);
+          gda_data_model_get_n_rows (model);
+          g_object_unref (model);
+        }
       else
         gda_connection_statement_execute_non_select (cnc, statement, NULL, NULL, &error);
       g_assert_no_error (error);

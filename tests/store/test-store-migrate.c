@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Files of older schema versions: every fixture in tests/store/fixtures
+ * (project-vN.sql, made by make-fixture.sh with the build of that version)
+ * is loaded into a file and opened by this build. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pm-indicator.h"
+#include "pm-observation.h"
+#include "pm-project.h"
+#include "pm-store.h"
+#include "store-test-util.h"
+
+static char *
+fixture_path (int version)
+{
+  g_autofree char *name = g_strdup_printf ("project-v%d.sql", version);
+
+  return g_build_filename (g_getenv ("PM_STORE_FIXTURES"), name, NULL);
+}
+
+/* Returns: (transfer full): a project file of that version, from its fixture */
+static char *
+load_fixture (const char *dir,
+              int         version)
+{
+  g_autofree char *sql_path = fixture_path (version);
+  g_autofree char *name = g_strdup_printf ("county-v%d.pmproj", version);
+  g_autofree char *sql = NULL;
+  g_autoptr (GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_get_contents (sql_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  store_test_exec (path, sql);
+  g_assert_cmpint (store_test_query_int (path, "PRAGMA user_version"), ==, version);
+
+  return path;
+}
+
+/* The schema as SQLite keeps it: every table, index and view, by name. */
+static char *
+schema_of (const char *path)
+{
+  return store_test_query_text (path, "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                                      "ORDER BY name");
+}
+
+static void
+test_there_is_a_fixture_of_every_older_version (void)
+{
+  for (int version = 1; version < PM_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *path = fixture_path (version);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("There is no fixture of schema version %d (%s): make one with "
+                 "tests/store/fixtures/make-fixture.sh", version, path);
+    }
+}
+
+static void
+test_opens_every_older_version_after_a_backup (void)
+{
+  for (int version = 1; version < PM_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = store_test_make_dir ();
+      g_autofree char *path = load_fixture (dir, version);
+      g_autofree char *new_path = store_test_new_project (dir, "new.pmproj");
+      g_autofree char *before = store_test_checksum (path);
+      g_autofree char *expected_backup = g_strdup_printf ("%s.v%d.bak", path, version);
+      gint64 n_observations = store_test_query_int (path, "SELECT count (*) FROM observations");
+      gint64 n_history = store_test_query_int (path, "SELECT count (*) FROM observation_history");
+      g_autofree char *observations = store_test_query_text (path, "SELECT * FROM observations "
+                                                                   "ORDER BY 1, 2, 3");
+      g_autofree char *history = store_test_query_text (path, "SELECT * FROM observation_history "
+                                                              "ORDER BY id");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PmStore) store = NULL;
+      PmObservation *observation;
+
+      g_test_message ("schema version %d", version);
+      store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+
+      /* a byte-for-byte copy of the old file was written first */
+      g_assert_cmpint (pm_store_get_migrated_from (store), ==, version);
+      g_assert_cmpstr (pm_store_get_backup_path (store), ==, expected_backup);
+      g_assert_cmpstr (store_test_checksum (expected_backup), ==, before);
+
+      g_assert_true (pm_store_check_integrity (store, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (store_test_query_int (path, "PRAGMA user_version"), ==,
+                       PM_STORE_SCHEMA_VERSION);
+      g_assert_cmpstr (schema_of (path), ==, schema_of (new_path));
+
+      /* nothing was lost */
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observations"), ==,
+                       n_observations);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observation_history"),
+                       ==, n_history);
+      g_assert_cmpstr (store_test_query_text (path, "SELECT * FROM observations ORDER BY 1, 2, 3"),
+                       ==, observations);
+      g_assert_cmpstr (store_test_query_text (path, "SELECT * FROM observation_history "
+                                                    "ORDER BY id"),
+                       ==, history);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM work_items"), ==, 1);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM department_reports"), ==,
+                       1);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM indicator_summary"), ==,
+                       175);
+
+      /* the model holds the file's values, and the file takes new ones */
+      observation = pm_indicator_find_observation (
+        pm_project_find_indicator (pm_store_get_project (store), "W1"), 2022, NULL);
+      g_assert_nonnull (observation);
+      g_assert_cmpfloat (pm_observation_get_value (observation), ==, 84.0);
+      g_assert_cmpstr (pm_observation_get_note (observation), ==, "corrected");
+      pm_store_set_observation (store, "W1", 2024, NULL, 90, NULL, NULL, NULL, FALSE, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_read_only_opening_leaves_an_older_file_as_it_is (void)
+{
+  for (int version = 1; version < PM_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = store_test_make_dir ();
+      g_autofree char *path = load_fixture (dir, version);
+      g_autofree char *before = store_test_checksum (path);
+      g_autoptr (GPtrArray) files_before = store_test_dir_list (dir);
+      g_autoptr (GPtrArray) files_after = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PmStore) store = NULL;
+      PmIndicator *indicator;
+
+      store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_true (pm_store_is_read_only (store));
+      g_assert_null (pm_store_get_backup_path (store));
+      indicator = pm_project_find_indicator (pm_store_get_project (store), "W1");
+      g_assert_cmpuint (g_list_model_get_n_items (pm_indicator_get_observations (indicator)), ==,
+                        3);
+      pm_store_close (store);
+
+      /* converted in a temporary copy: the file and its folder are untouched */
+      g_assert_cmpstr (store_test_checksum (path), ==, before);
+      files_after = store_test_dir_list (dir);
+      g_assert_cmpuint (files_after->len, ==, files_before->len);
+    }
+}
+
+static void
+test_a_failed_migration_changes_nothing (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, 1);
+  g_autofree char *before = NULL;
+  g_autofree char *backup = g_strdup_printf ("%s.v1.bak", path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = NULL;
+
+  /* a value of an indicator that does not exist, written by another tool
+   * with the foreign keys off: the migration's check finds it */
+  store_test_exec (path, "PRAGMA foreign_keys = OFF;"
+                         "INSERT INTO observations (indicator, year, area, value, changed_at, "
+                         "changed_by) VALUES ('X1', 2023, 'county', 1, '2023-01-01T00:00:00Z', "
+                         "'someone')");
+  before = store_test_checksum (path);
+
+  store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+  g_assert_null (store);
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "links between tables"));
+
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+  g_assert_cmpint (store_test_query_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_a_backup_never_replaces_an_earlier_one (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, 1);
+  g_autofree char *earlier = g_strdup_printf ("%s.v1.bak", path);
+  g_autofree char *expected = g_strdup_printf ("%s.v1-2.bak", path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = NULL;
+
+  store_test_write (earlier, "an earlier backup");
+  store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_store_get_backup_path (store), ==, expected);
+  g_assert_true (g_file_test (expected, G_FILE_TEST_EXISTS));
+
+  {
+    g_autofree char *contents = NULL;
+
+    g_file_get_contents (earlier, &contents, NULL, NULL);
+    g_assert_cmpstr (contents, ==, "an earlier backup");
+  }
+}
+
+static void
+test_a_new_file_needs_no_migration (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_new_project (dir, "county.pmproj");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_store_get_migrated_from (store), ==, 0);
+  g_assert_null (pm_store_get_backup_path (store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/migrate/there-is-a-fixture-of-every-older-version",
+                   test_there_is_a_fixture_of_every_older_version);
+  g_test_add_func ("/store/migrate/opens-every-older-version-after-a-backup",
+                   test_opens_every_older_version_after_a_backup);
+  g_test_add_func ("/store/migrate/read-only-opening-leaves-an-older-file-as-it-is",
+                   test_read_only_opening_leaves_an_older_file_as_it_is);
+  g_test_add_func ("/store/migrate/a-failed-migration-changes-nothing",
+                   test_a_failed_migration_changes_nothing);
+  g_test_add_func ("/store/migrate/a-backup-never-replaces-an-earlier-one",
+                   test_a_backup_never_replaces_an_earlier_one);
+  g_test_add_func ("/store/migrate/a-new-file-needs-no-migration",
+                   test_a_new_file_needs_no_migration);
+
+  return g_test_run ();
+}
