@@ -459,10 +459,12 @@ pm_chart_new_for_domain (PmProject *project,
 static void
 add_summary_row (PmSummaryData        *data,
                  const char           *label,
-                 const PmSummaryGroup *group)
+                 const PmSummaryGroup *group,
+                 gboolean              total)
 {
   PmSummaryRow *row = pm_summary_data_add_row (data, label);
 
+  row->total = total;
   for (guint s = 0; s < PM_N_STATUSES; s++)
     row->counts[chart_status ((PmStatus) s)] += group->counts[s];
   row->rate = pm_summary_group_get_attainment_rate (group);
@@ -490,7 +492,25 @@ pm_chart_new_status_summary (PmProject *project,
   summary = pm_summary_new (project, PM_PERIOD_2021_2030, year);
   title = g_strdup_printf (_("Status of the indicators in %d"), year);
   data = pm_summary_data_new (title);
-  data->subtitle = g_strdup (plan ? pm_plan_get_name (plan) : pm_project_get_title (project));
+  if (plan)
+    data->subtitle = g_strdup (pm_plan_get_name (plan));
+  else if (pm_project_get_title (project) && *pm_project_get_title (project))
+    data->subtitle = g_strdup (pm_project_get_title (project));
+  else
+    {
+      GListModel *all = pm_project_get_plans (project);
+      g_autoptr (GString) names = g_string_new (NULL);
+
+      for (guint p = 0; p < g_list_model_get_n_items (all); p++)
+        {
+          g_autoptr (PmPlan) each = g_list_model_get_item (all, p);
+
+          if (p > 0)
+            g_string_append (names, "、");
+          g_string_append (names, pm_plan_get_name (each));
+        }
+      data->subtitle = g_string_free (g_steal_pointer (&names), FALSE);
+    }
   data->footnote = g_strdup (_("Attainment rate (达标率): indicators achieved ÷ indicators measured "
                                "(achieved, on track, needs to speed up, limited progress, "
                                "deteriorating, not achieved). Numbers in the bars: indicators."));
@@ -512,14 +532,15 @@ pm_chart_new_status_summary (PmProject *project,
           group = pm_summary_find_group (summary, PM_SUMMARY_SCOPE_DOMAIN, domain,
                                          PM_ATTRIBUTE_NONE);
           if (group)
-            add_summary_row (data, pm_domain_get_name (domain), group);
+            add_summary_row (data, pm_domain_get_name (domain), group, FALSE);
         }
       group = pm_summary_find_group (summary, PM_SUMMARY_SCOPE_PLAN, each, PM_ATTRIBUTE_NONE);
       if (group)
         {
-          g_autofree char *label = g_strdup_printf (_("%s, all"), pm_plan_get_name (each));
+          /* TRANSLATORS: the row of a plan's totals in the status summary */
+          g_autofree char *label = g_strdup_printf (_("%s: all domains"), pm_plan_get_name (each));
 
-          add_summary_row (data, label, group);
+          add_summary_row (data, label, group, TRUE);
         }
     }
 

@@ -243,6 +243,7 @@ pm_summary_data_copy (const PmSummaryData *self)
 
       memcpy (row_copy->counts, row->counts, sizeof row->counts);
       row_copy->rate = row->rate;
+      row_copy->total = row->total;
     }
 
   return copy;

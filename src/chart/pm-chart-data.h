@@ -105,6 +105,7 @@ typedef struct
   char *label;
   guint counts[PM_CHART_N_STATUSES];
   double rate; /* attainment rate 0…1 (达标率); NAN where none can be given */
+  gboolean total; /* a row of totals: set apart by a rule, in bold */
 } PmSummaryRow;
 
 typedef struct

@@ -281,11 +281,21 @@ pm_chart_draw_summary (cairo_t             *cr,
       const PmSummaryRow *row = g_ptr_array_index (data->rows, r);
       guint total = row_total (row);
       double y = top + r * row_h, x = bar_x;
-      g_autoptr (PangoLayout) name = pm_chart_canvas_text (&canvas, row->label, theme->font, FALSE,
-                                                           label_w, row_h > theme->font * 2.6 ? 2 : 1);
+      g_autoptr (PangoLayout) name = pm_chart_canvas_text (&canvas, row->label, theme->font,
+                                                           row->total, label_w,
+                                                           row_h > theme->font * 2.6 ? 2 : 1);
       g_autofree char *rate = NULL;
       g_autoptr (PangoLayout) rate_layout = NULL;
       double h, w;
+
+      if (row->total && r > 0)
+        {
+          cairo_move_to (cr, left, y + theme->thin);
+          cairo_line_to (cr, right, y + theme->thin);
+          cairo_set_line_width (cr, theme->thin * 1.5);
+          pm_chart_set_color (cr, &theme->axis);
+          cairo_stroke (cr);
+        }
 
       pm_chart_text_size (name, NULL, &h);
       pm_chart_canvas_show (&canvas, name, PM_CHART_LABEL_LEGEND, left, y + (row_h - h) / 2,
