@@ -384,10 +384,10 @@ add_tasks (PmPdfDocument *document,
       g_autofree char *none = NULL;
 
       if (role == PM_ROLE_LEAD)
-        none = g_strdup_printf (_("%s leads none of the plans’ key tasks."),
+        none = g_strdup_printf (_("%s leads none of the key tasks of the plans."),
                                 pm_schedule_get_department (schedule));
       else
-        none = g_strdup_printf (_("%s co-operates on none of the plans’ key tasks."),
+        none = g_strdup_printf (_("%s co-operates on none of the key tasks of the plans."),
                                 pm_schedule_get_department (schedule));
       pm_pdf_document_add_paragraph (document, PM_PDF_TEXT_BODY, none);
       return;
@@ -519,7 +519,7 @@ add_indicators (PmPdfDocument *document,
   pm_pdf_document_add_heading (document, 2, heading);
   if (indicators->len == 0)
     {
-      g_autofree char *none = g_strdup_printf (_("%s answers for none of the plans’ indicators."),
+      g_autofree char *none = g_strdup_printf (_("%s answers for none of the indicators of the plans."),
                                                pm_schedule_get_department (schedule));
 
       pm_pdf_document_add_paragraph (document, PM_PDF_TEXT_BODY, none);
@@ -683,12 +683,13 @@ pm_schedule_write_pdf (GPtrArray            *schedules,
 
 /* XLSX */
 
-static const PmXlsxColumn *
-sheet_columns (guint *n_columns)
+#define SHEET_N_COLUMNS (PM_SCHEDULE_N_COLUMNS - SHEET_FIRST_COLUMN)
+
+static void
+sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS])
 {
-  static PmXlsxColumn columns[PM_SCHEDULE_N_COLUMNS - SHEET_FIRST_COLUMN];
   static const double widths[PM_SCHEDULE_N_COLUMNS] = {
-    0, 0, 12, 7, 30, 20, 7, 8, 7, 18, 10.5, 10.5, 12, 10, 7, 9, 6, 7, 30, 60,
+    0, 0, 11, 7, 24, 16, 7, 8, 8, 16, 10.5, 10.5, 11, 9, 7, 8, 6, 7, 24, 80,
   };
 
   columns[COL_PART - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Part"), 0 };
@@ -711,9 +712,9 @@ sheet_columns (guint *n_columns)
   columns[COL_TEXT - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Task text"), 0 };
   for (guint c = SHEET_FIRST_COLUMN; c < PM_SCHEDULE_N_COLUMNS; c++)
     columns[c - SHEET_FIRST_COLUMN].width = widths[c];
-
-  *n_columns = PM_SCHEDULE_N_COLUMNS - SHEET_FIRST_COLUMN;
-  return columns;
+  /* The task's text as printed is long: on screen, not on paper (the PDF
+   * has it). */
+  columns[COL_TEXT - SHEET_FIRST_COLUMN].reference = TRUE;
 }
 
 /* A plain number ("95.2", "12") goes in as a number, anything else as text. */
@@ -742,13 +743,14 @@ add_sheet (PmXlsxWriter *writer,
   g_autofree char *exported = g_strdup_printf (_("Exported on %s"), date);
   g_autoptr (GPtrArray) rows = pm_schedule_list_rows (schedule, TRUE);
   lxw_format *number = pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_NUMBER);
-  const PmXlsxColumn *columns;
+  PmXlsxColumn columns[SHEET_N_COLUMNS] = { { 0 } };
+  guint n_columns = SHEET_N_COLUMNS;
   lxw_worksheet *sheet;
-  guint n_columns;
   guint row = SHEET_HEADER_ROW + 1;
 
-  columns = sheet_columns (&n_columns);
+  sheet_columns (columns);
   sheet = pm_xlsx_writer_add_sheet (writer, pm_schedule_get_department (schedule), TRUE, title);
+  worksheet_set_row (sheet, 0, 24, NULL);
   worksheet_write_string (sheet, 0, 0, title, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_TITLE));
   worksheet_write_string (sheet, 1, 0, plans, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_SUBTITLE));
   if (pm_schedule_get_work_items (schedule)->len == 0)

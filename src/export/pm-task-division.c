@@ -375,10 +375,11 @@ write_xlsx (PmTaskDivision *self,
     return FALSE;
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1] };
+    columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1], FALSE };
 
   /* TRANSLATORS: a sheet name, at most 31 characters: "任务分工" */
   sheet = pm_xlsx_writer_add_sheet (writer, _("Task division"), TRUE, title);
+  worksheet_set_row (sheet, 0, 24, NULL);
   worksheet_write_string (sheet, 0, 0, title, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_TITLE));
   worksheet_write_string (sheet, 1, 0, exported, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_SUBTITLE));
   pm_xlsx_writer_write_header (writer, sheet, header_row, columns, G_N_ELEMENTS (columns));

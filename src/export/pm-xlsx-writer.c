@@ -22,7 +22,30 @@ struct _PmXlsxWriter
   lxw_format *formats[PM_XLSX_N_FORMATS];
   GHashTable *taken;        /* casefolded sheet names */
   GHashTable *sheet_names;  /* lxw_worksheet * → name */
+  GHashTable *tables;       /* lxw_worksheet * → Table */
 };
+
+/* The table of a sheet, to size its rows. */
+typedef struct
+{
+  GArray *columns;  /* of PmXlsxColumn (labels not kept) */
+} Table;
+
+/* Spreadsheets do not grow rows to their wrapped text when they open a
+ * file (LibreOffice does not, Excel not always), so rows get a height
+ * from an estimate of their lines: a wide (CJK) character takes 2 units of
+ * a column's width, others 1.1; a line is 16 pt (11 pt text in Calibri or
+ * a CJK face). */
+#define LINE_HEIGHT 16.0
+#define ROW_PADDING 3.0
+#define MAX_ROW_HEIGHT 409.0
+
+static void
+table_free (Table *table)
+{
+  g_array_unref (table->columns);
+  g_free (table);
+}
 
 G_DEFINE_FINAL_TYPE (PmXlsxWriter, pm_xlsx_writer, G_TYPE_OBJECT)
 
@@ -53,6 +76,62 @@ add_formats (PmXlsxWriter *self)
   format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
   format_set_border (format, LXW_BORDER_THIN);
   format_set_num_format (format, "General");
+
+  format = self->formats[PM_XLSX_FORMAT_REFERENCE] = workbook_add_format (self->workbook);
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border (format, LXW_BORDER_THIN);
+}
+
+/* Returns: how many lines text takes, wrapped in a column width units
+ * wide (an estimate: see LINE_HEIGHT) */
+guint
+pm_xlsx_count_lines (const char *text,
+                     double      width)
+{
+  double room = MAX (width - 1.0, 1.0);
+  double used = 0;
+  guint lines = 1;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      double advance;
+
+      if (c == '\n')
+        {
+          lines++;
+          used = 0;
+          continue;
+        }
+      advance = g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.1;
+      if (used + advance > room)
+        {
+          lines++;
+          used = 0;
+        }
+      used += advance;
+    }
+  return lines;
+}
+
+static double
+row_height (Table             *table,
+            const char *const *cells,
+            guint              n_cells)
+{
+  guint lines = 1;
+
+  for (guint c = 0; table != NULL && c < n_cells && c < table->columns->len; c++)
+    {
+      const PmXlsxColumn *column = &g_array_index (table->columns, PmXlsxColumn, c);
+
+      if (!column->reference)
+        lines = MAX (lines, pm_xlsx_count_lines (cells[c], column->width));
+    }
+  return MIN (lines * LINE_HEIGHT + ROW_PADDING, MAX_ROW_HEIGHT);
 }
 
 /* Replaces what Excel forbids in a sheet name ([ ] : * ? / \, and an
@@ -130,6 +209,7 @@ pm_xlsx_writer_finalize (GObject *object)
   g_free (self->temp_path);
   g_hash_table_unref (self->taken);
   g_hash_table_unref (self->sheet_names);
+  g_hash_table_unref (self->tables);
 
   G_OBJECT_CLASS (pm_xlsx_writer_parent_class)->finalize (object);
 }
@@ -145,6 +225,7 @@ pm_xlsx_writer_init (PmXlsxWriter *self)
 {
   self->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->sheet_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->tables = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) table_free);
 }
 
 PmXlsxWriter *
@@ -255,19 +336,34 @@ pm_xlsx_writer_write_header (PmXlsxWriter       *self,
                              const PmXlsxColumn *columns,
                              guint               n_columns)
 {
+  Table *table;
+  g_autofree const char **labels = NULL;
+
   g_return_if_fail (PM_IS_XLSX_WRITER (self));
   g_return_if_fail (sheet != NULL);
 
+  table = g_new0 (Table, 1);
+  table->columns = g_array_new (FALSE, FALSE, sizeof (PmXlsxColumn));
+  labels = g_new0 (const char *, n_columns);
   for (guint c = 0; c < n_columns; c++)
     {
+      PmXlsxColumn column = columns[c];
+
+      column.label = NULL;
+      g_array_append_val (table->columns, column);
+      labels[c] = columns[c].label;
       worksheet_set_column (sheet, c, c, columns[c].width, NULL);
       worksheet_write_string (sheet, row, c, columns[c].label, self->formats[PM_XLSX_FORMAT_HEADER]);
     }
+  g_hash_table_insert (self->tables, sheet, table);
+
+  worksheet_set_row (sheet, row, row_height (table, labels, n_columns), NULL);
   worksheet_freeze_panes (sheet, row + 1, 0);
   worksheet_repeat_rows (sheet, row, row);
 }
 
-/* Writes a row of text cells, wrapped and bordered; empty cells keep their
+/* Writes a row of text cells below a header, wrapped (but in reference
+ * columns) and bordered, and as high as their lines; empty cells keep their
  * border. */
 void
 pm_xlsx_writer_write_row (PmXlsxWriter      *self,
@@ -277,21 +373,28 @@ pm_xlsx_writer_write_row (PmXlsxWriter      *self,
                           guint              n_cells)
 {
   lxw_format *format;
+  Table *table;
 
   g_return_if_fail (PM_IS_XLSX_WRITER (self));
   g_return_if_fail (sheet != NULL);
 
-  format = self->formats[PM_XLSX_FORMAT_CELL];
+  table = g_hash_table_lookup (self->tables, sheet);
   for (guint c = 0; c < n_cells; c++)
     {
+      gboolean reference = table != NULL && c < table->columns->len &&
+                           g_array_index (table->columns, PmXlsxColumn, c).reference;
+
+      format = self->formats[reference ? PM_XLSX_FORMAT_REFERENCE : PM_XLSX_FORMAT_CELL];
       if (cells[c] != NULL && cells[c][0] != '\0')
         worksheet_write_string (sheet, row, c, cells[c], format);
       else
         worksheet_write_blank (sheet, row, c, format);
     }
+  worksheet_set_row (sheet, row, row_height (table, cells, n_cells), NULL);
 }
 
-/* Adds a filter to the header of a table written from header_row to last_row. */
+/* Adds a filter to the header of a table written from header_row to
+ * last_row, and prints the sheet but its reference columns. */
 void
 pm_xlsx_writer_end_table (PmXlsxWriter  *self,
                           lxw_worksheet *sheet,
@@ -299,11 +402,22 @@ pm_xlsx_writer_end_table (PmXlsxWriter  *self,
                           guint          last_row,
                           guint          n_columns)
 {
+  Table *table;
+  guint printed = n_columns;
+
   g_return_if_fail (PM_IS_XLSX_WRITER (self));
   g_return_if_fail (sheet != NULL);
   g_return_if_fail (n_columns > 0);
 
   worksheet_autofilter (sheet, header_row, 0, MAX (header_row, last_row), n_columns - 1);
+
+  /* Reference columns stay out of what is printed. */
+  table = g_hash_table_lookup (self->tables, sheet);
+  while (table != NULL && printed > 1 && printed <= table->columns->len &&
+         g_array_index (table->columns, PmXlsxColumn, printed - 1).reference)
+    printed--;
+  if (printed < n_columns)
+    worksheet_print_area (sheet, 0, 0, MAX (header_row, last_row), printed - 1);
 }
 
 /* Writes the workbook and puts it at its path. */

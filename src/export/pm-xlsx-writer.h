@@ -20,13 +20,16 @@ typedef enum
   PM_XLSX_FORMAT_HEADER,    /* bold, shaded, bordered, wrapped */
   PM_XLSX_FORMAT_CELL,      /* bordered, wrapped, top-aligned */
   PM_XLSX_FORMAT_NUMBER,    /* as CELL, for numbers */
+  PM_XLSX_FORMAT_REFERENCE, /* as CELL, not wrapped */
   PM_XLSX_N_FORMATS,
 } PmXlsxFormat;
 
 typedef struct
 {
   const char *label;
-  double width;   /* in characters of the default font; a CJK character is 2 */
+  double width;        /* in characters of the default font; a CJK character is 2 */
+  gboolean reference;  /* kept unwrapped and left out of the print area (a long
+                        * text for reading on screen); only after the others */
 } PmXlsxColumn;
 
 #define PM_TYPE_XLSX_WRITER (pm_xlsx_writer_get_type ())
@@ -62,5 +65,7 @@ gboolean pm_xlsx_writer_close (PmXlsxWriter *self,
 
 char *pm_xlsx_sheet_name_make (const char *wanted,
                                GHashTable *taken);
+guint pm_xlsx_count_lines (const char *text,
+                           double      width);
 
 G_END_DECLS

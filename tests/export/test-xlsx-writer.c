@@ -188,6 +188,56 @@ test_wrapped_text_format_wraps (void)
 }
 
 static void
+test_lines_are_estimated_from_wide_characters (void)
+{
+  /* a CJK character takes 2 units, others 1.1; a line holds width - 1 */
+  g_assert_cmpuint (pm_xlsx_count_lines (NULL, 10), ==, 1);
+  g_assert_cmpuint (pm_xlsx_count_lines ("", 10), ==, 1);
+  g_assert_cmpuint (pm_xlsx_count_lines ("县妇联", 10), ==, 1);
+  g_assert_cmpuint (pm_xlsx_count_lines ("县网络安全和信息化中心", 10), ==, 3);
+  g_assert_cmpuint (pm_xlsx_count_lines ("a\nb\nc", 10), ==, 3);
+  g_assert_cmpuint (pm_xlsx_count_lines ("2025-01-01", 12), ==, 1);
+}
+
+static void
+test_rows_are_as_high_as_their_wrapped_text (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "rows.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmXlsxWriter) writer = pm_xlsx_writer_new (path, &error);
+  static const PmXlsxColumn columns[] = {
+    { "编号", 8, FALSE }, { "任务", 10, FALSE }, { "原文", 20, TRUE },
+  };
+  const char *short_row[] = { "T1", "短", "很长的原文很长的原文很长的原文很长的原文很长的原文" };
+  const char *long_row[] = { "T2", "县网络安全和信息化中心", "" };
+  g_autofree char *sheet_xml = NULL;
+  g_autofree char *workbook = NULL;
+  lxw_worksheet *sheet;
+
+  if (!export_test_need_tool ("unzip"))
+    return;
+
+  g_assert_no_error (error);
+  sheet = pm_xlsx_writer_add_sheet (writer, "表", TRUE, NULL);
+  pm_xlsx_writer_write_header (writer, sheet, 0, columns, 3);
+  pm_xlsx_writer_write_row (writer, sheet, 1, short_row, 3);
+  pm_xlsx_writer_write_row (writer, sheet, 2, long_row, 3);
+  pm_xlsx_writer_end_table (writer, sheet, 0, 2, 3);
+  g_assert_true (pm_xlsx_writer_close (writer, &error));
+  g_assert_no_error (error);
+
+  sheet_xml = export_test_xlsx_part (path, "xl/worksheets/sheet1.xml");
+  workbook = export_test_xlsx_part (path, "xl/workbook.xml");
+  /* one line: the reference column's long text does not count; three lines */
+  g_assert_nonnull (strstr (sheet_xml, "<row r=\"2\" spans=\"1:3\" ht=\"19\" customHeight=\"1\">"));
+  g_assert_nonnull (strstr (sheet_xml, "<row r=\"3\" spans=\"1:3\" ht=\"51\" customHeight=\"1\">"));
+  /* printed without the reference column */
+  g_assert_nonnull (strstr (workbook, "_xlnm.Print_Area"));
+  g_assert_nonnull (strstr (workbook, "'表'!$A$1:$B$3"));
+}
+
+static void
 test_writer_dropped_unclosed_leaves_no_file (void)
 {
   g_autofree char *dir = export_test_make_dir ();
@@ -236,6 +286,10 @@ main (int   argc,
   g_test_add_func ("/export/xlsx/workbook-freezes-the-header-and-sets-up-printing",
                    test_workbook_freezes_the_header_and_sets_up_printing);
   g_test_add_func ("/export/xlsx/wrapped-text-format-wraps", test_wrapped_text_format_wraps);
+  g_test_add_func ("/export/xlsx/lines-are-estimated-from-wide-characters",
+                   test_lines_are_estimated_from_wide_characters);
+  g_test_add_func ("/export/xlsx/rows-are-as-high-as-their-wrapped-text",
+                   test_rows_are_as_high_as_their_wrapped_text);
   g_test_add_func ("/export/xlsx/writer-dropped-unclosed-leaves-no-file",
                    test_writer_dropped_unclosed_leaves_no_file);
   g_test_add_func ("/export/xlsx/writer-in-a-missing-folder-fails-naming-it",
