@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "pm-catalogue-export.h"
+#include "pm-chart-command.h"
 #include "pm-cli.h"
 #include "pm-project.h"
 #include "pm-schedule-export.h"
@@ -33,6 +34,12 @@ typedef struct
   char *new_project;
   char *import;
   char *export_observations;
+  char *export_chart;
+  char *export_charts;
+  char *size;
+  char *style;
+  char *dpi;
+  char *per_page;
   char **arguments;
 } Options;
 
@@ -49,6 +56,12 @@ options_clear (Options *options)
   g_clear_pointer (&options->new_project, g_free);
   g_clear_pointer (&options->import, g_free);
   g_clear_pointer (&options->export_observations, g_free);
+  g_clear_pointer (&options->export_chart, g_free);
+  g_clear_pointer (&options->export_charts, g_free);
+  g_clear_pointer (&options->size, g_free);
+  g_clear_pointer (&options->style, g_free);
+  g_clear_pointer (&options->dpi, g_free);
+  g_clear_pointer (&options->per_page, g_free);
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -309,6 +322,45 @@ export_task_division (const Options *options,
   return PM_EXIT_OK;
 }
 
+/* --export-chart and --export-charts: options checked before the project
+ * is read, so that a usage error is one whatever the project. */
+static int
+export_charts (const Options *options,
+               const char    *project_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmProject) project = NULL;
+  g_autofree char *report = NULL;
+  gboolean booklet = options->export_charts != NULL;
+  PmChartCommandOptions chart_options = {
+    options->output, options->size, options->style, options->year, options->dpi,
+    options->per_page,
+  };
+
+  if (options->export_chart && options->export_charts)
+    return usage_error (_("Give --export-chart or --export-charts, not both"));
+  if (options->format)
+    return usage_error (_("--format goes with --export-schedule; a chart's format is its "
+                          "file name's (.png, .svg, .pdf)"));
+  if (!pm_chart_command_check (&chart_options, booklet, &error))
+    return usage_error (error->message);
+
+  project = load_project (project_path, &error);
+  if (project == NULL)
+    return user_error (error);
+
+  if (booklet ? !pm_chart_command_export_charts (project, options->export_charts, &chart_options,
+                                                 &report, &error)
+              : !pm_chart_command_export_chart (project, options->export_chart, &chart_options,
+                                                &error))
+    return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE)
+             ? usage_error (error->message) : user_error (error);
+
+  if (report)
+    g_print ("%s\n", report);
+  return PM_EXIT_OK;
+}
+
 int
 pm_cli_run (int        argc,
             char     **argv,
@@ -339,10 +391,10 @@ pm_cli_run (int        argc,
          "work items) to FILE (.pdf, .xlsx or .csv) and exit"),
       N_("FILE") },
     { "year", 0, 0, G_OPTION_ARG_STRING, &options.year,
-      N_("The year of the schedules or task division (2021–2030)"), N_("YEAR") },
+      N_("The year of the schedules, task division or charts (2021–2030)"), N_("YEAR") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &options.output,
       N_("Where --export-schedule writes: a .pdf, .xlsx or .csv file, or a folder for one "
-         "file per department"),
+         "file per department; where a chart goes (.png, .svg, .pdf)"),
       N_("PATH") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &options.format,
       N_("The format of the files written into a folder: pdf (the default), xlsx or csv"),
@@ -356,6 +408,27 @@ pm_cli_run (int        argc,
     { "export-observations", 0, 0, G_OPTION_ARG_FILENAME, &options.export_observations,
       N_("Write every observation of PROJECT to FILE.csv (the format --import reads) and exit"),
       N_("FILE.csv") },
+    { "export-chart", 0, 0, G_OPTION_ARG_STRING, &options.export_chart,
+      N_("Draw the trend chart of indicator CODE (several codes with one unit: a "
+         "comparison; a domain's name: its small multiples; summary: the statuses) to "
+         "--output (.png, .svg or .pdf) and exit"),
+      N_("CODE") },
+    { "export-charts", 0, 0, G_OPTION_ARG_STRING, &options.export_charts,
+      N_("Write a PDF booklet of the trend charts of all indicators, of the women's or the "
+         "children's plan, or of the codes given, to --output FILE.pdf and exit"),
+      N_("all|women|children|CODE,CODE…") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &options.size,
+      N_("The size of a chart in pixels (at 96 dpi), e.g. 1600x900"), N_("WxH") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &options.style,
+      N_("How charts look: screen, screen-dark, print (black and white safe) or slide "
+         "(16:9, large type)"),
+      N_("STYLE") },
+    { "dpi", 0, 0, G_OPTION_ARG_STRING, &options.dpi,
+      N_("The resolution of a .png chart (default 96): a higher one draws larger type on the "
+         "same pixels"),
+      N_("DPI") },
+    { "per-page", 0, 0, G_OPTION_ARG_STRING, &options.per_page,
+      N_("Charts per page of an --export-charts booklet: 1, 2 or 4"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.arguments, NULL,
@@ -399,6 +472,13 @@ pm_cli_run (int        argc,
       "  plan-monitor --export-schedule all --year 2025 --output schedules-2025.xlsx\n"
       "  plan-monitor --export-schedule all --year 2025 --output schedules/ --format csv\n"
       "  plan-monitor --export-task-division task-division-2025.pdf --year 2025 county.pmproj\n"
+      "  plan-monitor --export-chart W2 --output W2.png\n"
+      "  plan-monitor --export-chart C4 --output C4.svg --style slide --year 2025 county.pmproj\n"
+      "  plan-monitor --export-chart C10.1,C10.2,C10.3 --output myopia.pdf --style print\n"
+      "  plan-monitor --export-chart 儿童与健康 --output health.png --size 2400x1600\n"
+      "  plan-monitor --export-chart summary --output status.png --year 2025 county.pmproj\n"
+      "  plan-monitor --export-charts women --output women-2025.pdf --per-page 2 county.pmproj\n"
+      "  plan-monitor --export-charts all --output slides.pdf --style slide\n"
       "\n"
       "--evaluate columns: code, name, latest_year, latest_value, target, status,\n"
       "explanation; status is one of achieved, on-track, needs-acceleration,\n"
@@ -425,7 +505,16 @@ pm_cli_run (int        argc,
       "provisional is 1/0 (yes/no). Values may have full-width digits, thousands\n"
       "separators and a % or ‰ sign matching the indicator's unit. An import with\n"
       "any bad row changes nothing and lists every bad row with its line number.\n"
-      "A project in use by another program is not written: it says by whom.\n"));
+      "A project in use by another program is not written: it says by whom.\n"
+      "\n"
+      "--export-chart draws one chart: an indicator's trend since 2010 against its\n"
+      "target, with the required path, the projection and the status in --year\n"
+      "(default: the latest year with data); codes are those of the catalogue (W2,\n"
+      "C10.1, HW17 …). Sizes default to 1200x750 (screen), 1123x794 (print) and\n"
+      "1920x1080 (slide). --export-charts writes the 2021–2030 indicators of both\n"
+      "plans (all), of one plan (women, children) or the codes given, in the print\n"
+      "style on A4 by default (slide: 16:9 pages), with page numbers. An unknown\n"
+      "code is an error that lists similar codes.\n"));
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
@@ -448,6 +537,25 @@ pm_cli_run (int        argc,
       goto out;
     }
   project_path = n_arguments == 1 ? options.arguments[0] : NULL;
+
+  if (options.export_chart || options.export_charts)
+    {
+      if (options.new_project || options.import || options.export_observations ||
+          options.export_catalogue || options.evaluate || options.export_schedule ||
+          options.export_task_division)
+        status = usage_error (_("--export-chart and --export-charts go alone, without another "
+                                "action"));
+      else
+        status = export_charts (&options, project_path);
+      goto out;
+    }
+
+  if (options.size || options.style || options.dpi || options.per_page)
+    {
+      status = usage_error (_("--size, --style, --dpi and --per-page go with --export-chart or "
+                              "--export-charts"));
+      goto out;
+    }
 
   if (options.new_project || options.import || options.export_observations)
     {
@@ -504,8 +612,8 @@ pm_cli_run (int        argc,
 
   if (options.year || options.output || options.format)
     {
-      status = usage_error (_("--year, --output and --format go with --export-schedule or "
-                              "--export-task-division"));
+      status = usage_error (_("--year, --output and --format go with --export-schedule, "
+                              "--export-task-division, --export-chart or --export-charts"));
       goto out;
     }
 
