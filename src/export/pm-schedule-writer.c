@@ -181,7 +181,7 @@ pm_schedule_list_rows (PmSchedule *schedule,
       set (row, COL_SECTION, task->section);
       set (row, COL_ROLE, role_name (task->role, labels));
       set (row, COL_OTHERS, task->other_departments);
-      take (row, COL_STATUS, pm_work_items_summarize (task->work_items));
+      take (row, COL_STATUS, pm_work_items_summarize (task->work_items, labels));
       if (task->progress_note != NULL)
         {
           take (row, COL_LATEST_YEAR, g_strdup_printf ("%d", task->progress_note_year));

@@ -172,9 +172,11 @@ pm_role_get_label (PmRole role)
   return role == PM_ROLE_LEAD ? C_("role", "Lead") : C_("role", "Co-operates");
 }
 
-/* Returns: (transfer full): "3: 1 done, 2 planned", or "" for no items */
+/* Returns: (transfer full): "3: 1 Done, 2 Planned" (labels) or
+ * "3: 1 done, 2 planned" (machine names), or "" for no items */
 char *
-pm_work_items_summarize (GPtrArray *items)
+pm_work_items_summarize (GPtrArray *items,
+                         gboolean   labels)
 {
   guint counts[PM_WORK_STATUS_CANCELLED + 1] = { 0 };
   g_autoptr (GString) out = g_string_new (NULL);
@@ -197,7 +199,8 @@ pm_work_items_summarize (GPtrArray *items)
       if (counts[s] == 0)
         continue;
       g_string_append (out, first ? ": " : ", ");
-      g_string_append_printf (out, "%u %s", counts[s], pm_work_status_get_label (s));
+      g_string_append_printf (out, "%u %s", counts[s],
+                              labels ? pm_work_status_get_label (s) : pm_work_status_to_string (s));
       first = FALSE;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);

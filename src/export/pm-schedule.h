@@ -87,6 +87,7 @@ const char *pm_work_status_get_label (PmWorkStatus status);
 const char *pm_role_get_label (PmRole role);
 int pm_work_item_compare_by_due (gconstpointer a,
                                  gconstpointer b);
-char *pm_work_items_summarize (GPtrArray *items);
+char *pm_work_items_summarize (GPtrArray *items,
+                               gboolean   labels);
 
 G_END_DECLS

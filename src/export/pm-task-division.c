@@ -352,7 +352,7 @@ write_xlsx (PmTaskDivision *self,
             GError        **error)
 {
   static const double widths[PM_TASK_DIVISION_N_COLUMNS] = {
-    0, 24, 7, 30, 30, 14, 40, 8, 8, 8, 8, 8, 8,
+    0, 24, 7, 30, 30, 14, 40, 9, 9, 9, 9, 9, 9,
   };
   PmXlsxColumn columns[PM_TASK_DIVISION_N_COLUMNS - 1];
   const char *labels[PM_TASK_DIVISION_N_COLUMNS - 1] = {

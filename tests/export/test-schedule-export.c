@@ -329,6 +329,14 @@ test_xlsx_has_one_sheet_per_department_with_the_expected_cells (void)
         }
     }
 
+  /* 县体育局 has no work items: its sheet says so under the title */
+  {
+    g_autoptr (GHashTable) cells = export_test_xlsx_cells (path, 3);
+
+    g_assert_true (g_str_has_suffix (g_hash_table_lookup (cells, "A3"),
+                                     "No work items have been entered for 县体育局 for 2025."));
+  }
+
   /* 县卫生健康委: its first task, then that task's first work item */
   {
     g_autoptr (GHashTable) cells = export_test_xlsx_cells (path, 1);
@@ -423,6 +431,7 @@ test_csv_uses_machine_names (void)
   g_autofree char *csv = pm_schedule_to_csv (schedules);
 
   g_assert_nonnull (strstr (csv, "\r\n县卫生健康委,2025,task-lead,WT1.1,加强妇幼健康服务体系建设,"));
+  g_assert_nonnull (strstr (csv, ",lead,,,,\"2: 1 in-progress, 1 done\","));
   g_assert_nonnull (strstr (csv, ",work-item,,妇幼保健院专科建设（测试）,,WT1.1,,,,,2025-03-31,done,"));
   g_assert_nonnull (strstr (csv, ",indicator,W3,孕产妇死亡率（1/10万）,妇女与健康,,,lead,,,,"));
 }

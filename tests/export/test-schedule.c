@@ -153,8 +153,11 @@ test_schedule_gives_each_task_its_work_items_and_latest_note (void)
   g_assert_cmpstr (task->progress_note, ==, "二〇二四年的情况");
   g_assert_cmpint (task->progress_note_year, ==, 2024);
 
-  summary = pm_work_items_summarize (task->work_items);
+  summary = pm_work_items_summarize (task->work_items, TRUE);
   g_assert_cmpstr (summary, ==, "2: 1 In progress, 1 Done");
+  g_free (summary);
+  summary = pm_work_items_summarize (task->work_items, FALSE);
+  g_assert_cmpstr (summary, ==, "2: 1 in-progress, 1 done");
 
   task = pm_schedule_find_task (schedule, "CT1.2");
   g_assert_cmpuint (task->work_items->len, ==, 0);
