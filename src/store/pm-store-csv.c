@@ -28,6 +28,29 @@ static const char *const columns[] = {
 enum { COLUMN_CODE, COLUMN_YEAR, COLUMN_AREA, COLUMN_VALUE, COLUMN_NOTE, COLUMN_SOURCE,
        COLUMN_PROVISIONAL, N_COLUMNS };
 
+/* Returns: (transfer full): text without the white space (any, also the
+ * ideographic space U+3000) at its ends */
+static char *
+trim (const char *text)
+{
+  const char *start = text ? text : "";
+  const char *end;
+
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *previous = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+
+  return g_strndup (start, end - start);
+}
+
 /* Returns: (transfer full): text in NFKC (full-width digits, letters, ％ and
  * ，become ASCII; the ideographic space a space), trimmed */
 static char *
@@ -76,7 +99,7 @@ is_integer_part (const char *start,
 
 /**
  * pm_store_parse_number:
- * @field: a value as printed: "12.5", "１２.５", "1,234", "95%", "3‰", "−2"
+ * @field: a value as printed: "12.5", "１２.５", "1,234", "95%", "3‰", "−2", "1e-09"
  * @unit: the indicator's unit: a % or ‰ sign must match it
  * @value: (out): the number
  * @printed: (out): the field, trimmed, when it is not the plain way of
@@ -95,14 +118,14 @@ pm_store_parse_number (const char *field,
   g_autofree char *plain = NULL;
   g_autoptr (GString) digits = g_string_new (NULL);
   const char *sign_unit = NULL;
-  const char *p, *end, *dot;
+  const char *p, *end, *dot, *exponent;
   gsize length;
 
   *value = NAN;
   *printed = NULL;
   *reason = NULL;
 
-  trimmed = g_strstrip (g_strdup (field ? field : ""));
+  trimmed = trim (field);
   /* U+2212 MINUS SIGN is not folded by NFKC */
   {
     g_auto (GStrv) parts = g_strsplit (trimmed, "−", -1);
@@ -147,9 +170,27 @@ pm_store_parse_number (const char *field,
       p++;
     }
 
-  dot = memchr (p, '.', end - p);
-  if (!((dot == NULL && is_integer_part (p, end)) ||
-        (dot && (dot == p || is_integer_part (p, dot)) && all_digits (dot + 1, end))))
+  /* an exponent, as the export writes very small or large numbers and
+   * spreadsheets write big ones: 1e-09, 1.23E+11 */
+  exponent = p;
+  while (exponent < end && *exponent != 'e' && *exponent != 'E')
+    exponent++;
+  if (exponent < end)
+    {
+      const char *exponent_digits = exponent + 1;
+
+      if (exponent_digits < end && (*exponent_digits == '+' || *exponent_digits == '-'))
+        exponent_digits++;
+      if (!all_digits (exponent_digits, end) || memchr (p, ',', exponent - p))
+        {
+          *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
+          return FALSE;
+        }
+    }
+
+  dot = memchr (p, '.', exponent - p);
+  if (!((dot == NULL && is_integer_part (p, exponent)) ||
+        (dot && (dot == p || is_integer_part (p, dot)) && all_digits (dot + 1, exponent))))
     {
       *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
       return FALSE;
@@ -201,7 +242,7 @@ clean_text (const char *field,
             gboolean   *bad)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *trimmed = g_strstrip (g_strdup (field ? field : ""));
+  g_autofree char *trimmed = trim (field);
 
   for (const char *p = trimmed; *p; p++)
     {
