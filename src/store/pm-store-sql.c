@@ -381,16 +381,28 @@ pm_store_sql_commit (PmStore *self,
 }
 
 /* After a failed statement SQLite may have rolled back already: a ROLLBACK
- * then fails with "no transaction is active", which is fine. */
+ * then fails with "no transaction is active", which is fine. After an I/O
+ * error (a full disk) SQLite leaves the journal in place and plays it back
+ * at the next read: one read here puts the file's bytes back as they were
+ * before the transaction, instead of leaving that to the next program. */
 void
 pm_store_sql_rollback (PmStore *self)
 {
   g_autoptr (GError) ignored = NULL;
-  g_autoptr (GdaStatement) statement = NULL;
+  g_autoptr (GdaStatement) rollback = NULL;
+  g_autoptr (GdaStatement) read = NULL;
+  g_autoptr (GdaDataModel) model = NULL;
 
-  statement = gda_sql_parser_parse_string (self->parser, "ROLLBACK", NULL, NULL);
-  if (statement)
-    gda_connection_statement_execute_non_select (self->cnc, statement, NULL, NULL, &ignored);
+  rollback = gda_sql_parser_parse_string (self->parser, "ROLLBACK", NULL, NULL);
+  if (rollback)
+    gda_connection_statement_execute_non_select (self->cnc, rollback, NULL, NULL, &ignored);
+  g_clear_error (&ignored);
+
+  read = gda_sql_parser_parse_string (self->parser, "PRAGMA schema_version", NULL, NULL);
+  if (read)
+    model = gda_connection_statement_execute_select (self->cnc, read, NULL, &ignored);
+  if (model)
+    gda_data_model_get_n_rows (model);
 }
 
 void
