@@ -1,0 +1,273 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The project file from the command line: plan-monitor --new, --import,
+ * --export-observations, and other options reading a project file. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pm-store.h"
+#include "store-test-util.h"
+
+static char *
+new_project_with_cli (const char *dir)
+{
+  g_auto (StoreTestRun) run = { 0 };
+  char *path = g_build_filename (dir, "county.pmproj", NULL);
+
+  store_test_run_plan_monitor (&run, "--new", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return path;
+}
+
+static void
+test_help_lists_the_project_file_options (void)
+{
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_run_plan_monitor (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--new=PROJECT"));
+  g_assert_nonnull (strstr (run.out, "--import=FILE.csv"));
+  g_assert_nonnull (strstr (run.out, "--export-observations=FILE.csv"));
+  g_assert_nonnull (strstr (run.out, "plan-monitor --import values-2023.csv county.pmproj"));
+  g_assert_nonnull (strstr (run.out, "code,year,value and optionally area,note,source,provisional"));
+}
+
+static void
+test_new_creates_a_project (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+
+  g_assert_cmpint (store_test_query_int (path, "PRAGMA application_id"), ==,
+                   PM_STORE_APPLICATION_ID);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM indicators"), ==, 175);
+}
+
+static void
+test_new_never_replaces_a_file (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *before = store_test_checksum (path);
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_run_plan_monitor (&run, "--new", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already exists"));
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+}
+
+static void
+test_usage_errors (void)
+{
+  struct
+  {
+    const char *args[5];
+    const char *expected;
+  } cases[] = {
+    { { "--new", "a.pmproj", "b.pmproj", NULL }, "--new takes" },
+    { { "--import", "v.csv", NULL }, "--import needs a PROJECT" },
+    { { "--export-observations", "v.csv", NULL }, "--export-observations needs a PROJECT" },
+    { { "--import", "v.csv", "--new", "a.pmproj", NULL }, "Give one of" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (StoreTestRun) run = { 0 };
+
+      store_test_run_plan_monitor (&run, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                                   cases[i].args[3], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, cases[i].expected));
+    }
+}
+
+static void
+test_import_and_export_round_trip (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "values.csv", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.csv", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.csv", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.pmproj", NULL);
+  g_auto (StoreTestRun) run = { 0 };
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+
+  store_test_write (csv, "\xEF\xBB\xBF" "code,year,value,note\r\n"
+                         "W1,2021,81.2,\r\n"
+                         "W4,2022,９６.５%,\"说明, 含逗号\"\r\n"
+                         "C1,2022,\"1,234\",\r\n");
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "3 new, 0 changed, 0 unchanged"));
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--export-observations", exported, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--new", second, NULL);
+  store_test_run_clear (&run);
+  store_test_run_plan_monitor (&run, "--import", exported, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  store_test_run_clear (&run);
+  store_test_run_plan_monitor (&run, "--export-observations", again, second, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_file_get_contents (exported, &first_text, NULL, NULL);
+  g_file_get_contents (again, &second_text, NULL, NULL);
+  g_assert_cmpstr (first_text, ==, second_text);
+  g_assert_nonnull (strstr (first_text, "W4,2022,county,９６.５%,\"说明, 含逗号\",,0\r\n"));
+}
+
+static void
+test_import_with_bad_rows_changes_nothing (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *before = store_test_checksum (path);
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_write (csv, "code,year,value\nW1,2021,80\nX9,2021,1\nW1,1999,1\nW1,2022,多\n");
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "“bad.csv” was not imported: 3 rows are wrong"));
+  g_assert_nonnull (strstr (run.err, "Line 3: unknown indicator code “X9”"));
+  g_assert_nonnull (strstr (run.err, "Line 4: the year 1999 is outside 2010–2030"));
+  g_assert_nonnull (strstr (run.err, "Line 5: the value “多” is not a number"));
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+}
+
+static void
+test_options_read_a_project_file (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *catalogue = g_build_filename (dir, "catalogue.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_exec (path, "UPDATE indicators SET county_target = '≥99（本县修订）' "
+                         "WHERE code = 'W1'");
+  store_test_run_plan_monitor (&run, "--export-catalogue", catalogue, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_file_get_contents (catalogue, &contents, NULL, NULL);
+  g_assert_nonnull (strstr (contents, "≥99（本县修订）"));
+}
+
+static void
+test_bad_files_get_a_message_and_keep_their_bytes (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *good = new_project_with_cli (dir);
+  g_autofree char *contents = NULL;
+  g_autofree char *csv = g_build_filename (dir, "v.csv", NULL);
+  gsize length;
+  struct
+  {
+    const char *name;
+    const char *expected;
+  } cases[] = {
+    { "notes.pmproj", "not an SQLite database" },
+    { "other.pmproj", "not a Plan Monitor project" },
+    { "half.pmproj", "incomplete" },
+    { "newer.pmproj", "newer version" },
+  };
+
+  g_file_get_contents (good, &contents, &length, NULL);
+  store_test_write (csv, "code,year,value\nW1,2021,1\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, cases[i].name, NULL);
+      g_autofree char *catalogue = g_build_filename (dir, "c.csv", NULL);
+      g_autofree char *before = NULL;
+      const char *options[][2] = {
+        { "--import", csv }, { "--export-observations", catalogue },
+        { "--export-catalogue", catalogue }, { "--evaluate", "2023" },
+      };
+
+      if (i == 0)
+        store_test_write (path, "一份说明，不是项目。\n");
+      else if (i == 1)
+        store_test_exec (path, "CREATE TABLE t (x)");
+      else if (i == 2)
+        g_file_set_contents (path, contents, length / 3, NULL);
+      else
+        {
+          g_file_set_contents (path, contents, length, NULL);
+          store_test_exec (path, "PRAGMA user_version = 7");
+        }
+      before = store_test_checksum (path);
+
+      for (guint j = 0; j < G_N_ELEMENTS (options); j++)
+        {
+          g_auto (StoreTestRun) run = { 0 };
+
+          store_test_run_plan_monitor (&run, options[j][0], options[j][1], path, NULL);
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_true (g_str_has_prefix (run.err, "plan-monitor: "));
+          g_assert_nonnull (strstr (run.err, cases[i].name));
+          g_assert_nonnull (strstr (run.err, cases[i].expected));
+        }
+      g_assert_cmpstr (store_test_checksum (path), ==, before);
+    }
+}
+
+static void
+test_import_into_a_missing_or_read_only_project (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *missing = g_build_filename (dir, "missing.pmproj", NULL);
+  g_autofree char *csv = g_build_filename (dir, "v.csv", NULL);
+  g_autofree char *before = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_write (csv, "code,year,value\nW1,2021,1\n");
+  store_test_run_plan_monitor (&run, "--import", csv, missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "does not exist"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  store_test_run_clear (&run);
+
+  g_chmod (path, 0444);
+  before = store_test_checksum (path);
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "read-only"));
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/cli/help-lists-the-project-file-options",
+                   test_help_lists_the_project_file_options);
+  g_test_add_func ("/store/cli/new-creates-a-project", test_new_creates_a_project);
+  g_test_add_func ("/store/cli/new-never-replaces-a-file", test_new_never_replaces_a_file);
+  g_test_add_func ("/store/cli/wrong-arguments-are-usage-errors", test_usage_errors);
+  g_test_add_func ("/store/cli/import-and-export-round-trip", test_import_and_export_round_trip);
+  g_test_add_func ("/store/cli/import-with-bad-rows-lists-them-and-changes-nothing",
+                   test_import_with_bad_rows_changes_nothing);
+  g_test_add_func ("/store/cli/other-options-read-the-project-file",
+                   test_options_read_a_project_file);
+  g_test_add_func ("/store/cli/bad-files-get-a-message-and-keep-their-bytes",
+                   test_bad_files_get_a_message_and_keep_their_bytes);
+  g_test_add_func ("/store/cli/import-into-a-missing-or-read-only-project-fails-plainly",
+                   test_import_into_a_missing_or_read_only_project);
+
+  return g_test_run ();
+}
