@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * "DEPARTMENT-YEAR.EXT", in the format given). The schedules are made on
  * the calling thread (they read the project and the source); the documents
  * are written on a worker thread, reporting progress on the calling
- * thread's main context, and can be cancelled. */
+ * thread's main context, and can be cancelled. Every file is written
+ * beside its destination and renamed when complete: an error or a
+ * cancellation leaves no half-written file (into a folder, the files
+ * already complete stay). */
 
 typedef enum
 {
