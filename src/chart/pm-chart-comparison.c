@@ -177,6 +177,45 @@ collect_range (PmTrendData * const *series,
   return TRUE;
 }
 
+static gboolean
+same_target (const PmTrendData *a,
+             const PmTrendData *b)
+{
+  return a->target.kind == b->target.kind && a->target.op == b->target.op &&
+         g_strcmp0 (a->target.text, b->target.text) == 0 &&
+         (a->target.value == b->target.value ||
+          (isnan (a->target.value) && isnan (b->target.value))) &&
+         a->period_start_year == b->period_start_year && a->target_year == b->target_year;
+}
+
+/* The look of series i's target: its own colour, or none where an earlier
+ * series has the same target (drawn once), or the target colour where
+ * every series shares it. */
+static gboolean
+target_look (const PmChartTheme  *theme,
+             PmTrendData * const *series,
+             guint                n_series,
+             guint                i,
+             Look                *look,
+             gboolean            *shared_out)
+{
+  gboolean shared = n_series > 1;
+
+  for (guint j = 0; j < i; j++)
+    if (same_target (series[j], series[i]))
+      return FALSE;
+  for (guint j = 1; j < n_series; j++)
+    if (!same_target (series[0], series[j]))
+      shared = FALSE;
+
+  look_for (theme, i, look);
+  if (shared)
+    look->color = theme->target;
+  if (shared_out)
+    *shared_out = shared;
+  return TRUE;
+}
+
 static void
 draw_target (const PmChartPlot *plot,
              const PmTrendData *d,
@@ -213,7 +252,8 @@ draw_target (const PmChartPlot *plot,
 static void
 place_target_label (const PmChartPlot *plot,
                     const PmTrendData *d,
-                    const Look        *look)
+                    const Look        *look,
+                    gboolean           shared)
 {
   PmChartCanvas *canvas = plot->canvas;
   const PmChartTheme *theme = &canvas->theme;
@@ -223,7 +263,13 @@ place_target_label (const PmChartPlot *plot,
   if (!pm_chart_target_has_line (&d->target) || d->target.text == NULL)
     return;
 
-  layout = pm_chart_canvas_text (canvas, d->target.text, theme->font_small, TRUE, -1, 0);
+  {
+    /* one target for all: say what it is; one each: the series' colour says whose */
+    g_autofree char *label = shared ? g_strdup_printf (_("Target: %s"), d->target.text)
+                                    : g_strdup (d->target.text);
+
+    layout = pm_chart_canvas_text (canvas, label, theme->font_small, TRUE, -1, 0);
+  }
   pm_chart_text_size (layout, &w, &h);
   pm_chart_target_band (&d->target, &low, &high);
   ya = pm_chart_plot_y (plot, high);
@@ -380,8 +426,8 @@ pm_chart_draw_comparison (cairo_t             *cr,
     {
       Look look;
 
-      look_for (theme, i, &look);
-      draw_target (&plot, series[i], &look);
+      if (target_look (theme, series, n_series, i, &look, NULL))
+        draw_target (&plot, series[i], &look);
     }
   for (guint i = 0; i < n_series; i++)
     {
@@ -411,8 +457,10 @@ pm_chart_draw_comparison (cairo_t             *cr,
     {
       Look look;
 
-      look_for (theme, i, &look);
-      place_target_label (&plot, series[i], &look);
+      gboolean shared;
+
+      if (target_look (theme, series, n_series, i, &look, &shared))
+        place_target_label (&plot, series[i], &look, shared);
     }
 
   if (!any_value)

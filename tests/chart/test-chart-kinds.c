@@ -197,8 +197,20 @@ static void
 test_comparison_of_eight_rates_stays_legible (void)
 {
   g_autoptr (GPtrArray) rows = vaccination_rows (8);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
+  cairo_t *cr = cairo_create (surface);
 
   assert_clean_everywhere (draw_comparison, rows);
+
+  /* one target shared by all is drawn and labelled once */
+  draw_comparison (cr, PM_CHART_STYLE_SCREEN, 1600, 900, layout, rows);
+  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_TARGET), ==, 1);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_TARGET, "≥95"));
+  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 8);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }
 
 static void
