@@ -220,10 +220,12 @@ departments_label (PmIndicator *indicator)
 }
 
 static char *
-footnote_for (PmIndicator *indicator,
-              int          year,
-              gboolean     monitored)
+footnote_for (PmIndicator       *indicator,
+              const PmTrendData *data,
+              int                year,
+              gboolean           monitored)
 {
+  g_autoptr (GString) printed_years = g_string_new (NULL);
   g_autoptr (GString) note = g_string_new (pm_indicator_get_code (indicator));
   g_autofree char *departments = departments_label (indicator);
   const char *attribute = pm_attribute_to_printed (pm_indicator_get_attribute (indicator));
@@ -242,12 +244,24 @@ footnote_for (PmIndicator *indicator,
       g_string_append_printf (note, _("Attribute: %s"), attribute);
     }
 
-  g_string_append (note, " · ");
-  if (history && plan)
+  /* the years whose values come from the printed table: 2010 and 2020, or
+   * only one of them where the table has no value for the other */
+  for (guint i = 0; i < data->points->len; i++)
     {
-      /* TRANSLATORS: %1$s: the 2011–2020 plan's name, %2$s: its row's code */
-      g_string_append_printf (note, _("Source: 2010 and 2020 as printed in %1$s, 专栏1 (%2$s)"),
-                              pm_plan_get_previous_name (plan), pm_indicator_get_code (history));
+      const PmTrendPoint *point = &g_array_index (data->points, PmTrendPoint, i);
+
+      if (point->flags & PM_TREND_POINT_HISTORY)
+        g_string_append_printf (printed_years, "%s%d", printed_years->len ? ", " : "", point->year);
+    }
+
+  g_string_append (note, " · ");
+  if (history && plan && printed_years->len > 0)
+    {
+      /* TRANSLATORS: %1$s: years (2010, 2020), %2$s: the 2011–2020 plan's
+       * name, %3$s: its row's code */
+      g_string_append_printf (note, _("Source: %1$s as printed in %2$s, 专栏1 (%3$s)"),
+                              printed_years->str, pm_plan_get_previous_name (plan),
+                              pm_indicator_get_code (history));
       if (monitored)
         g_string_append_printf (note, _("; later years: the project's monitoring data up to %d"),
                                 year);
@@ -338,7 +352,7 @@ pm_trend_data_new_for_indicator (PmProject   *project,
                             pm_status_get_label (pm_evaluation_get_status (evaluation)),
                             pm_evaluation_get_explanation (evaluation));
 
-  footnote = footnote_for (indicator, MIN (year, final_year), monitored);
+  footnote = footnote_for (indicator, data, MIN (year, final_year), monitored);
   pm_trend_data_set_footnote (data, footnote);
 
   return data;
