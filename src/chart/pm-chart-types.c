@@ -91,30 +91,31 @@ pm_chart_style_get_default_size (PmChartStyle style,
     *height = h;
 }
 
-/* Returns: the status as a person reads it, translated */
+/* Returns: the status as a person reads it, translated: the same words
+ * (and context) as the evaluation's pm_status_get_label () */
 const char *
 pm_chart_status_to_label (PmChartStatus status)
 {
   switch (status)
     {
     case PM_CHART_STATUS_ACHIEVED:
-      return _("Achieved");
+      return C_("status", "Achieved");
     case PM_CHART_STATUS_ON_TRACK:
-      return _("On track");
+      return C_("status", "On track");
     case PM_CHART_STATUS_NEEDS_ACCELERATION:
-      return _("Needs acceleration");
+      return C_("status", "Needs to speed up");
     case PM_CHART_STATUS_LIMITED_PROGRESS:
-      return _("Limited progress");
+      return C_("status", "Limited progress");
     case PM_CHART_STATUS_DETERIORATING:
-      return _("Deteriorating");
+      return C_("status", "Deteriorating");
     case PM_CHART_STATUS_NOT_ACHIEVED:
-      return _("Not achieved");
+      return C_("status", "Not achieved");
     case PM_CHART_STATUS_NO_TARGET:
-      return _("No target");
+      return C_("status", "No target");
     case PM_CHART_STATUS_NO_DATA:
-      return _("No data");
+      return C_("status", "No data");
     case PM_CHART_STATUS_MANUAL:
-      return _("Judged manually");
+      return C_("status", "Judged by a person");
     case PM_CHART_STATUS_NONE:
     default:
       return "";
