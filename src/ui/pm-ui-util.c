@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pm-ui-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "pm-department.h"
+#include "pm-domain.h"
+#include "pm-indicator.h"
+#include "pm-plan.h"
+#include "pm-project.h"
+#include "pm-task.h"
+#include "pm-ui-util.h"
+
+/* The year a monitoring round looks at: the last finished year, within the
+ * current plans. */
+int
+pm_ui_default_evaluation_year (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return CLAMP (g_date_time_get_year (now) - 1, PM_UI_FIRST_EVALUATION_YEAR, PM_UI_LAST_YEAR);
+}
+
+/* The setting "evaluation-year" is 0 for the default. */
+int
+pm_ui_resolve_evaluation_year (int setting)
+{
+  if (setting < PM_UI_FIRST_EVALUATION_YEAR || setting > PM_UI_LAST_YEAR)
+    return pm_ui_default_evaluation_year ();
+  return setting;
+}
+
+static const char *const status_classes[PM_N_STATUSES] = {
+  "status-achieved",
+  "status-on-track",
+  "status-needs-acceleration",
+  "status-limited-progress",
+  "status-deteriorating",
+  "status-not-achieved",
+  "status-no-target",
+  "status-no-data",
+  "status-manual",
+};
+
+const char *
+pm_ui_status_css_class (PmStatus status)
+{
+  g_return_val_if_fail (status < PM_N_STATUSES, NULL);
+  return status_classes[status];
+}
+
+void
+pm_ui_clear_status_class (GtkWidget *widget)
+{
+  for (guint i = 0; i < PM_N_STATUSES; i++)
+    gtk_widget_remove_css_class (widget, status_classes[i]);
+}
+
+void
+pm_ui_set_status_class (GtkWidget *widget,
+                        PmStatus   status)
+{
+  pm_ui_clear_status_class (widget);
+  gtk_widget_add_css_class (widget, pm_ui_status_css_class (status));
+}
+
+/* A value as a person reads it: as many decimals as it has (at most 6), no
+ * exponent, no thousands separators. */
+char *
+pm_ui_format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  int decimals = 0;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+
+  for (; decimals < 6; decimals++)
+    {
+      double scaled = value * pow (10, decimals);
+
+      if (fabs (scaled - round (scaled)) < 1e-6 * MAX (1.0, fabs (scaled)))
+        break;
+    }
+
+  {
+    static const char *const formats[] = { "%.0f", "%.1f", "%.2f", "%.3f", "%.4f", "%.5f", "%.6f" };
+
+    g_ascii_formatd (buffer, sizeof buffer, formats[decimals], value);
+  }
+  /* -0 reads as 0 */
+  return g_strdup (strcmp (buffer, "-0") == 0 ? "0" : buffer);
+}
+
+/* An attainment rate (0…1) as a percentage; "—" when none can be given. */
+char *
+pm_ui_format_rate (double rate)
+{
+  if (!isfinite (rate))
+    return g_strdup ("—");
+  return g_strdup_printf ("%.1f%%", rate * 100.0);
+}
+
+/* The form in which search compares text: compatibility-normalised (full-width
+ * letters and digits become ASCII), case-folded. */
+char *
+pm_ui_fold (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
+  if (normal == NULL)
+    return g_strdup ("");
+  return g_utf8_casefold (normal, -1);
+}
+
+static gboolean
+folded_contains (const char *text,
+                 const char *folded_query)
+{
+  g_autofree char *folded = pm_ui_fold (text);
+
+  return strstr (folded, folded_query) != NULL;
+}
+
+/* Whether the indicator's code, name or one of its departments holds the
+ * query (a substring: Chinese has no word breaks to match on). */
+gboolean
+pm_ui_indicator_matches (PmIndicator   *indicator,
+                         const char    *folded_query,
+                         PmDepartment **matched_department)
+{
+  GListModel *departments;
+
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), FALSE);
+
+  if (matched_department)
+    *matched_department = NULL;
+
+  if (folded_query == NULL || *folded_query == '\0')
+    return TRUE;
+
+  if (folded_contains (pm_indicator_get_code (indicator), folded_query) ||
+      folded_contains (pm_indicator_get_name (indicator), folded_query))
+    return TRUE;
+
+  departments = pm_indicator_get_departments (indicator);
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (PmDepartment) department = g_list_model_get_item (departments, i);
+
+      if (folded_contains (pm_department_get_name (department), folded_query))
+        {
+          if (matched_department)
+            *matched_department = department;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The words of a domain that its section of key tasks repeats: 妇女与健康 →
+ * 健康, 妇女参与决策管理 → 参与决策管理. */
+static char *
+domain_keyword (const char *name)
+{
+  const char *and = strstr (name, "与");
+
+  if (and != NULL && g_utf8_strlen (name, and - name) <= 2)
+    return g_strdup (and + strlen ("与"));
+  if (g_utf8_strlen (name, -1) > 2)
+    return g_strdup (g_utf8_offset_to_pointer (name, 2));
+  return g_strdup (name);
+}
+
+/* The task section of a domain: the first section of the plan whose heading
+ * holds the domain's keyword, or failing that its first two characters, or
+ * its first (法律 → 健全法治保障体系). The template has no explicit link
+ * between a domain and the section of key tasks that serves it. */
+static guint
+find_domain_section (GListModel *tasks,
+                     PmDomain   *domain)
+{
+  PmPlan *plan = pm_domain_get_plan (domain);
+  g_autofree char *keyword = domain_keyword (pm_domain_get_name (domain));
+  glong length = g_utf8_strlen (keyword, -1);
+  glong tries[] = { length, MIN (length, 2), 1 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
+    {
+      g_autofree char *part = g_utf8_substring (keyword, 0, tries[t]);
+
+      if (*part == '\0')
+        continue;
+
+      for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+        {
+          g_autoptr (PmTask) task = g_list_model_get_item (tasks, i);
+
+          if (pm_task_get_plan (task) == plan && strstr (pm_task_get_section (task), part) != NULL)
+            return pm_task_get_section_number (task);
+        }
+    }
+
+  return 0;
+}
+
+static gboolean
+shares_department (PmTask      *task,
+                   PmIndicator *indicator)
+{
+  GListModel *task_departments = pm_task_get_departments (task);
+  GListModel *departments = pm_indicator_get_departments (indicator);
+
+  for (guint i = 0; i < g_list_model_get_n_items (departments); i++)
+    {
+      g_autoptr (PmDepartment) department = g_list_model_get_item (departments, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (task_departments); j++)
+        {
+          g_autoptr (PmDepartment) other = g_list_model_get_item (task_departments, j);
+
+          if (other == department)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Returns: (transfer full) (element-type PmTask): the key tasks of the
+ * indicator's departments in the section of its plan's domain */
+GPtrArray *
+pm_ui_list_domain_tasks (PmProject   *project,
+                         PmIndicator *indicator)
+{
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  PmDomain *domain;
+  GListModel *tasks;
+  guint section;
+
+  g_return_val_if_fail (PM_IS_PROJECT (project), result);
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), result);
+
+  domain = pm_indicator_get_domain (indicator);
+  if (domain == NULL)
+    return result;
+
+  tasks = pm_project_get_tasks (project);
+  section = find_domain_section (tasks, domain);
+  if (section == 0)
+    return result;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr (PmTask) task = g_list_model_get_item (tasks, i);
+
+      if (pm_task_get_plan (task) == pm_domain_get_plan (domain) &&
+          pm_task_get_section_number (task) == section &&
+          shares_department (task, indicator))
+        g_ptr_array_add (result, g_steal_pointer (&task));
+    }
+
+  return result;
+}
+
+/* The path as a person reads it: ~ for the home folder. */
+char *
+pm_ui_dup_display_path (const char *path)
+{
+  const char *home = g_get_home_dir ();
+  gsize length = strlen (home);
+
+  if (path == NULL)
+    return NULL;
+  if (length > 1 && g_str_has_prefix (path, home) && path[length] == G_DIR_SEPARATOR)
+    return g_strconcat ("~", path + length, NULL);
+  return g_strdup (path);
+}
+
+/* Shows an error as a dialog with one button: the error's message is in plain
+ * words already (it names the file and what is wrong). */
+void
+pm_ui_show_error_dialog (GtkWidget    *parent,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  GtkWidget *dialog;
+
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_widget_add_css_class (dialog, "error-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
