@@ -6,70 +6,194 @@
 #include <glib/gi18n.h>
 
 #include "pm-application.h"
-#include "pm-project.h"
+#include "pm-preferences-window.h"
 #include "pm-window.h"
 
 struct _PmApplication
 {
   AdwApplication parent_instance;
+
   char *project_path;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (PmApplication, pm_application, ADW_TYPE_APPLICATION)
 
-static void
-show_error (GtkWindow    *parent,
-            const char   *heading,
-            const GError *error)
+static PmWindow *
+get_window (PmApplication *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent, heading, error->message);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (PM_IS_WINDOW (window))
+    return PM_WINDOW (window);
+
+  window = GTK_WINDOW (pm_window_new (GTK_APPLICATION (self)));
+  return PM_WINDOW (window);
 }
 
+static void
+open_path (PmWindow   *window,
+           const char *path)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!pm_window_open_path (window, path, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      pm_window_show_error (window, heading, error);
+    }
+}
+
+/* Start: the project given on the command line, else the last one if it
+ * still exists, else the welcome page. */
 static void
 pm_application_activate (GApplication *application)
 {
   PmApplication *self = PM_APPLICATION (application);
-  g_autoptr (PmProject) project = NULL;
-  g_autoptr (GError) error = NULL;
-  GtkWindow *window;
+  GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PmWindow *window;
+  g_autofree char *last = NULL;
 
-  if ((window = gtk_application_get_active_window (GTK_APPLICATION (self))))
+  if (existing)
     {
-      gtk_window_present (window);
+      gtk_window_present (existing);
       return;
     }
 
-  window = GTK_WINDOW (pm_window_new (GTK_APPLICATION (self)));
-  gtk_window_present (window);
+  window = get_window (self);
+  gtk_window_present (GTK_WINDOW (window));
 
   if (self->project_path != NULL)
     {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Cannot open “%s”: this build reads only the built-in template."),
-                   self->project_path);
-      show_error (window, _("Could Not Open the Project"), error);
-      g_clear_error (&error);
-    }
-
-  project = pm_project_new_from_template (&error);
-  if (project == NULL)
-    {
-      show_error (window, _("Could Not Load the Built-in Template"), error);
+      open_path (window, self->project_path);
       return;
     }
 
-  pm_window_set_project (PM_WINDOW (window), project);
+  last = g_settings_get_string (self->settings, "last-project");
+  if (*last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    open_path (window, last);
+}
+
+/* New, open */
+
+static void
+new_response_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 PmWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr (GError) error = NULL;
+
+      /* a name without an extension gets ours */
+      if (path)
+        {
+          g_autofree char *base = g_path_get_basename (path);
+
+          if (strchr (base, '.') == NULL)
+            {
+              char *with = g_strconcat (path, ".pmproj", NULL);
+
+              g_free (path);
+              path = with;
+            }
+        }
+
+      if (path == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             _("Only files on this computer can be used."));
+      if (error || !pm_window_create_path (window, path, &error))
+        pm_window_show_error (window, _("The Project Was Not Created"), error);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (window);
 }
 
 static void
-quit_activated (GSimpleAction *action,
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  PmApplication *self = PM_APPLICATION (user_data);
+  PmWindow *window = get_window (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = gtk_file_chooser_native_new (_("New Project"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* TRANSLATORS: the suggested name of a new project file */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Plan monitoring.pmproj"));
+  gtk_file_filter_set_name (filter, _("Plan Monitor projects"));
+  gtk_file_filter_add_pattern (filter, "*.pmproj");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (new_response_cb), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  PmWindow        *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path)
+        open_path (window, path);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  g_object_unref (window);
+}
+
+static void
+open_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  PmApplication *self = PM_APPLICATION (user_data);
+  PmWindow *window = get_window (self);
+  GtkFileChooserNative *chooser;
+  g_autoptr (GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_window_present (GTK_WINDOW (window));
+  chooser = gtk_file_chooser_native_new (_("Open a Project"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (projects, _("Plan Monitor projects"));
+  gtk_file_filter_add_pattern (projects, "*.pmproj");
+  gtk_file_filter_add_mime_type (projects, "application/x-planmonitor-project");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Preferences, about, quit */
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  PmApplication *self = PM_APPLICATION (user_data);
+  GtkWidget *preferences = pm_preferences_window_new (GTK_WINDOW (get_window (self)));
+
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -84,28 +208,62 @@ about_activated (GSimpleAction *action,
                          "application-name", _("Plan Monitor"),
                          "application-icon", APPLICATION_ID,
                          "version", PACKAGE_VERSION,
+                         "developer-name", _("Plan Monitor contributors"),
                          "developers", developers,
-                         "comments", _("Monitor the county's women's and children's development "
+                         /* TRANSLATORS: your name(s), one per line */
+                         "translator-credits", _("translator-credits"),
+                         "comments", _("Monitor the county’s women’s and children’s development "
                                        "plans 2021–2030 against their targets."),
+                         "website", "https://github.com/planmonitor/plan-monitor",
+                         "issue-url", "https://github.com/planmonitor/plan-monitor/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
                          NULL);
 }
 
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* closing saves each window's size */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
 static const GActionEntry app_actions[] = {
-  { "quit", quit_activated },
+  { "new", new_activated },
+  { "open", open_activated },
+  { "preferences", preferences_activated },
   { "about", about_activated },
+  { "quit", quit_activated },
 };
 
 static void
 pm_application_startup (GApplication *application)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
+  GtkApplication *app = GTK_APPLICATION (application);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
+  };
 
   G_APPLICATION_CLASS (pm_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
 }
 
 static void
@@ -114,6 +272,7 @@ pm_application_finalize (GObject *object)
   PmApplication *self = PM_APPLICATION (object);
 
   g_clear_pointer (&self->project_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pm_application_parent_class)->finalize (object);
 }
@@ -132,6 +291,7 @@ pm_application_class_init (PmApplicationClass *klass)
 static void
 pm_application_init (PmApplication *self)
 {
+  self->settings = g_settings_new (APPLICATION_ID);
 }
 
 PmApplication *
@@ -147,14 +307,14 @@ pm_application_new (void)
 /* Runs the window; options were parsed by pm_cli_run () already. */
 int
 pm_application_run_with_project (PmApplication *self,
-                                 const char    *project_path)
+                                  const char    *project_path)
 {
   char *argv[] = { (char *) "plan-monitor", NULL };
 
   g_return_val_if_fail (PM_IS_APPLICATION (self), 1);
 
   g_free (self->project_path);
-  self->project_path = g_strdup (project_path);
+  self->project_path = project_path ? g_canonicalize_filename (project_path, NULL) : NULL;
 
   return g_application_run (G_APPLICATION (self), 1, argv);
 }

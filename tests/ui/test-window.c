@@ -2,58 +2,785 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 
+#include "pm-chart-print-operation.h"
+#include "pm-chart-view.h"
+#include "pm-department.h"
+#include "pm-domain.h"
+#include "pm-history-dialog.h"
+#include "pm-indicator-page.h"
+#include "pm-indicator.h"
+#include "pm-observation.h"
+#include "pm-overview-page.h"
 #include "pm-project.h"
+#include "pm-sidebar.h"
+#include "pm-store.h"
 #include "pm-ui-resources.h"
+#include "pm-ui-util.h"
+#include "pm-value-row.h"
+#include "pm-welcome-page.h"
 #include "pm-window.h"
 
-static PmProject *
-load_template (void)
+/* Each test gets a window on a new project file made from the template, in
+ * a folder of its own. The data entered here is synthetic. */
+typedef struct
 {
-  g_autoptr (GError) error = NULL;
-  PmProject *project = pm_project_new_from_template (&error);
+  char *dir;
+  char *path;
+  PmWindow *window;
+} Fixture;
 
-  g_assert_no_error (error);
-  return project;
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
-static gpointer
-row_item (GListModel *model,
-          guint       position)
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer data)
 {
-  g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, position);
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  return gtk_tree_list_row_get_item (row);
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
 }
 
 static void
-test_window_lists_both_plans_with_their_domains_and_indicators (void)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
 {
-  g_autoptr (PmProject) project = load_template ();
-  PmWindow *window = pm_window_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pm-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "county.pmproj", NULL);
+
+  fixture->window = g_object_ref_sink (pm_window_new (NULL));
+  if (user_data == NULL)
+    {
+      g_assert_true (pm_window_create_path (fixture->window, fixture->path, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_finalize_object (fixture->window);
+
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static PmIndicatorPage *
+page_of (Fixture *fixture)
+{
+  return PM_INDICATOR_PAGE (pm_window_get_indicator_page (fixture->window));
+}
+
+static PmSidebar *
+sidebar_of (Fixture *fixture)
+{
+  return PM_SIDEBAR (pm_window_get_sidebar (fixture->window));
+}
+
+static PmValueRow *
+show_row (Fixture    *fixture,
+          const char *code,
+          int         year)
+{
+  g_assert_true (pm_window_show_indicator (fixture->window, code));
+  return pm_indicator_page_get_value_row (page_of (fixture), year);
+}
+
+/* Types text into the value entry of a year and presses Enter. */
+static void
+enter_value (PmValueRow *row,
+             const char *text)
+{
+  GtkEditable *entry = pm_value_row_get_value_entry (row);
+
+  gtk_editable_set_text (entry, text);
+  g_signal_emit_by_name (entry, "activate");
+  spin ();
+}
+
+static double
+stored_value (Fixture    *fixture,
+              const char *code,
+              int         year)
+{
+  PmIndicator *indicator = pm_project_find_indicator (pm_window_get_project (fixture->window), code);
+  PmObservation *observation = pm_indicator_find_observation (indicator, year, PM_AREA_COUNTY);
+
+  return observation ? pm_observation_get_value (observation) : NAN;
+}
+
+/* What another program reading the file sees. */
+static double
+value_in_file (Fixture    *fixture,
+               const char *code,
+               int         year)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_open (fixture->path, PM_STORE_OPEN_READ_ONLY, &error);
+  PmIndicator *indicator;
+  PmObservation *observation;
+  double value;
+
+  g_assert_no_error (error);
+  indicator = pm_project_find_indicator (pm_store_get_project (store), code);
+  observation = pm_indicator_find_observation (indicator, year, PM_AREA_COUNTY);
+  value = observation ? pm_observation_get_value (observation) : NAN;
+  pm_store_close (store);
+  return value;
+}
+
+/* Opening */
+
+static void
+test_window_starts_on_the_welcome_page_without_a_project (Fixture       *fixture,
+                                                          gconstpointer  user_data)
+{
+  g_assert_false (pm_window_has_project (fixture->window));
+  g_assert_cmpstr (pm_window_get_visible_page (fixture->window), ==, "welcome");
+  /* nothing to act on yet: the actions on a project are off */
+  g_assert_false (pm_window_get_action_enabled (fixture->window, "win.export-catalogue"));
+  g_assert_false (pm_window_get_action_enabled (fixture->window, "win.search"));
+}
+
+static void
+test_window_opens_the_template_project_with_its_name_and_file (Fixture       *fixture,
+                                                               gconstpointer  user_data)
+{
+  const char *subtitle = pm_window_get_subtitle_text (fixture->window);
+
+  g_assert_true (pm_window_has_project (fixture->window));
+  g_assert_cmpstr (pm_window_get_visible_page (fixture->window), ==, "overview");
+  g_assert_nonnull (pm_window_get_title_text (fixture->window));
+  g_assert_true (g_str_has_suffix (subtitle, "county.pmproj"));
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), "county.pmproj"));
+
+  /* the overview row, then 2 plans, 14 domains and 91 indicators of 2021–2030 */
+  g_assert_cmpuint (g_list_model_get_n_items (pm_sidebar_get_rows (sidebar_of (fixture))), ==, 1 + 2 + 14 + 91);
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar_of (fixture)), ==, 91);
+}
+
+static void
+test_window_reopens_a_project_file (Fixture       *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_create_from_template (fixture->path, &error);
+
+  g_assert_no_error (error);
+  pm_store_close (store);
+
+  g_assert_true (pm_window_open_path (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_false (pm_store_is_read_only (pm_window_get_store (fixture->window)));
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar_of (fixture)), ==, 91);
+}
+
+static void
+test_window_refuses_a_file_that_is_not_a_project_in_plain_words (Fixture       *fixture,
+                                                                 gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_build_filename (fixture->dir, "notes.pmproj", NULL);
+
+  g_assert_true (g_file_set_contents (text, "not a project\n", -1, NULL));
+  g_assert_false (pm_window_open_path (fixture->window, text, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_A_PROJECT);
+  g_assert_nonnull (strstr (error->message, "notes.pmproj"));
+  /* the project shown stays */
+  g_assert_true (g_str_has_suffix (pm_window_get_subtitle_text (fixture->window), "county.pmproj"));
+}
+
+static void
+test_window_opens_a_file_in_use_read_only_and_says_why (Fixture       *fixture,
+                                                        gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) other = NULL;
+  PmValueRow *row;
+
+  /* another program has the project open for writing */
+  pm_window_set_store (fixture->window, NULL);
+  other = pm_store_open (fixture->path, PM_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pm_window_open_path (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_is_read_only (pm_window_get_store (fixture->window)));
+  g_assert_nonnull (pm_store_get_read_only_reason (pm_window_get_store (fixture->window)));
+  g_assert_nonnull (strstr (pm_window_get_read_only_text (fixture->window),
+                            pm_store_get_read_only_reason (pm_window_get_store (fixture->window))));
+
+  row = show_row (fixture, "W4", 2024);
+  g_assert_false (gtk_editable_get_editable (pm_value_row_get_value_entry (row)));
+  g_assert_false (pm_window_get_action_enabled (fixture->window, "win.import-values"));
+  g_assert_true (pm_window_get_action_enabled (fixture->window, "win.export-chart"));
+  pm_store_close (other);
+}
+
+/* Browsing */
+
+static void
+test_window_selecting_an_indicator_shows_its_name_and_chart (Fixture       *fixture,
+                                                             gconstpointer  user_data)
+{
+  PmProject *project = pm_window_get_project (fixture->window);
+  PmIndicator *indicator = pm_project_find_indicator (project, "W4");
+  PmChartView *view = PM_CHART_VIEW (pm_indicator_page_get_chart_view (page_of (fixture)));
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (pm_sidebar_select_indicator (sidebar_of (fixture), indicator));
+  spin ();
+
+  g_assert_cmpstr (pm_window_get_visible_page (fixture->window), ==, "indicator");
+  g_assert_true (pm_indicator_page_get_indicator (page_of (fixture)) == indicator);
+  g_assert_nonnull (strstr (pm_indicator_page_get_title (page_of (fixture)), "W4"));
+  g_assert_nonnull (strstr (pm_indicator_page_get_title (page_of (fixture)), "孕产妇系统管理率"));
+  g_assert_nonnull (pm_chart_view_get_chart (view));
+  g_assert_nonnull (strstr (pm_chart_get_title (pm_chart_view_get_chart (view)), "孕产妇系统管理率"));
+
+  g_assert_true (wait_for ((gboolean (*) (gpointer)) pm_chart_view_get_n_draws, view));
+}
+
+static void
+test_window_shows_the_key_tasks_of_the_indicators_departments_in_its_domain (Fixture       *fixture,
+                                                                            gconstpointer  user_data)
+{
+  PmProject *project = pm_window_get_project (fixture->window);
+  GListModel *plans = pm_project_get_plans (project);
+
+  /* every domain of both plans finds its section of key tasks */
+  for (guint p = 0; p < g_list_model_get_n_items (plans); p++)
+    {
+      g_autoptr (GObject) plan = g_list_model_get_item (plans, p);
+      GListModel *indicators = pm_project_get_indicators (project);
+      guint found = 0;
+
+      for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+        {
+          g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+          g_autoptr (GPtrArray) tasks = NULL;
+
+          if ((GObject *) pm_indicator_get_plan (indicator) != plan ||
+              pm_indicator_get_period (indicator) != PM_PERIOD_2021_2030)
+            continue;
+          tasks = pm_ui_list_domain_tasks (project, indicator);
+          found += tasks->len > 0;
+        }
+      g_assert_cmpuint (found, >, 0);
+    }
+
+  /* W4 (妇女与健康, 县卫生健康委): the first section, on women's health */
+  show_row (fixture, "W4", 2024);
+  g_assert_cmpuint (pm_indicator_page_get_n_tasks (page_of (fixture)), >=, 4);
+}
+
+static void
+test_window_search_finds_an_indicator_by_a_chinese_substring (Fixture       *fixture,
+                                                              gconstpointer  user_data)
+{
+  PmSidebar *sidebar = sidebar_of (fixture);
   GListModel *rows;
-  g_autoptr (GObject) first = NULL;
-  g_autoptr (GObject) second = NULL;
-  g_autoptr (GObject) third = NULL;
+  g_autoptr (GtkTreeListRow) row = NULL;
+  g_autoptr (PmIndicator) first = NULL;
 
-  g_object_ref_sink (window);
-  pm_window_set_project (window, project);
-  rows = G_LIST_MODEL (gtk_column_view_get_model (pm_window_get_view (window)));
+  pm_sidebar_set_search_text (sidebar, "婚前医学");
+  rows = pm_sidebar_get_rows (sidebar);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  row = g_list_model_get_item (rows, 0);
+  first = gtk_tree_list_row_get_item (row);
+  g_assert_cmpstr (pm_indicator_get_code (first), ==, "W1");
 
-  /* expanded: plan, its first domain, that domain's first indicator */
-  first = row_item (rows, 0);
-  second = row_item (rows, 1);
-  third = row_item (rows, 2);
-  g_assert_true (g_type_is_a (G_OBJECT_TYPE (first), g_type_from_name ("PmPlan")));
-  g_assert_true (g_type_is_a (G_OBJECT_TYPE (second), g_type_from_name ("PmDomain")));
-  g_assert_true (g_type_is_a (G_OBJECT_TYPE (third), g_type_from_name ("PmIndicator")));
+  /* a code, in full-width letters too */
+  pm_sidebar_set_search_text (sidebar, "ｗ12");
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar), >=, 1);
 
-  /* 2 plans + 14 domains + 91 indicators of 2021–2030 */
-  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2 + 14 + 91);
+  pm_sidebar_set_search_text (sidebar, "no such thing");
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar), ==, 0);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_finalize_object (window);
+  pm_sidebar_set_search_text (sidebar, "");
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar), ==, 91);
+}
+
+static void
+test_window_search_finds_the_indicators_of_a_department (Fixture       *fixture,
+                                                         gconstpointer  user_data)
+{
+  PmProject *project = pm_window_get_project (fixture->window);
+  PmDepartment *department = pm_project_find_department (project, "县教委");
+  g_autoptr (GPtrArray) indicators = pm_project_list_department_indicators (project, department);
+  guint expected = 0;
+
+  for (guint i = 0; i < indicators->len; i++)
+    expected += pm_indicator_get_period (g_ptr_array_index (indicators, i)) == PM_PERIOD_2021_2030;
+  g_assert_cmpuint (expected, >, 0);
+
+  pm_sidebar_set_search_text (sidebar_of (fixture), "教委");
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar_of (fixture)), ==, expected);
+}
+
+static void
+test_window_lists_departments_with_their_indicators (Fixture       *fixture,
+                                                     gconstpointer  user_data)
+{
+  PmSidebar *sidebar = sidebar_of (fixture);
+  PmIndicator *indicator = pm_project_find_indicator (pm_window_get_project (fixture->window), "W12");
+
+  pm_sidebar_set_view (sidebar, PM_SIDEBAR_VIEW_DEPARTMENTS);
+  /* collapsed: the overview and the departments */
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar), ==, 0);
+  g_assert_true (pm_sidebar_select_indicator (sidebar, indicator));
+  g_assert_true (pm_sidebar_get_selected_indicator (sidebar) == indicator);
+  g_assert_cmpuint (pm_sidebar_count_indicator_rows (sidebar), >, 0);
+  pm_sidebar_set_view (sidebar, PM_SIDEBAR_VIEW_PLANS);
+}
+
+/* Entering values */
+
+static void
+test_window_entering_a_value_writes_it_to_the_file_and_updates_the_status (Fixture       *fixture,
+                                                                           gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+  PmIndicatorPage *page = page_of (fixture);
+  g_autofree char *before = NULL;
+  PmChart *chart_before;
+
+  pm_window_set_year (fixture->window, 2024);
+  g_assert_cmpint (pm_evaluation_get_status (pm_indicator_page_get_evaluation (page)), ==, PM_STATUS_NO_DATA);
+  before = g_strdup (pm_indicator_page_get_status_text (page));
+  chart_before = pm_indicator_page_get_chart (page);
+
+  enter_value (row, "96.5");
+
+  g_assert_null (pm_value_row_get_error (row));
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 96.5);
+  g_assert_cmpfloat (value_in_file (fixture, "W4", 2024), ==, 96.5);
+  /* ≥94 is met at once: status, its words and the chart follow */
+  g_assert_cmpint (pm_evaluation_get_status (pm_indicator_page_get_evaluation (page)), ==, PM_STATUS_ACHIEVED);
+  g_assert_cmpstr (pm_indicator_page_get_status_text (page), !=, before);
+  g_assert_true (pm_indicator_page_get_chart (page) != chart_before);
+  g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (row)), ==, "96.5");
+}
+
+static void
+test_window_accepts_full_width_digits_thousands_separators_and_the_unit (Fixture       *fixture,
+                                                                         gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2023);
+
+  enter_value (row, "９５.２％");
+  g_assert_null (pm_value_row_get_error (row));
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2023), ==, 95.2);
+
+  /* 1/10万: no % sign, but digits in groups of three */
+  row = show_row (fixture, "W3", 2023);
+  enter_value (row, "1,234.5");
+  g_assert_null (pm_value_row_get_error (row));
+  g_assert_cmpfloat (stored_value (fixture, "W3", 2023), ==, 1234.5);
+}
+
+static void
+test_window_refuses_a_bad_value_and_keeps_the_old_one (Fixture       *fixture,
+                                                       gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+
+  enter_value (row, "95");
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 95);
+
+  enter_value (row, "95 or so");
+  g_assert_nonnull (pm_value_row_get_error (row));
+  g_assert_nonnull (strstr (pm_value_row_get_error (row), "95 or so"));
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 95);
+  g_assert_cmpfloat (value_in_file (fixture, "W4", 2024), ==, 95);
+  g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (row)), ==, "95");
+
+  /* a ‰ sign on a % indicator is wrong too */
+  enter_value (row, "95‰");
+  g_assert_nonnull (pm_value_row_get_error (row));
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 95);
+
+  /* typing again clears the message */
+  gtk_editable_set_text (pm_value_row_get_value_entry (row), "9");
+  g_assert_null (pm_value_row_get_error (row));
+}
+
+static void
+test_window_keeps_a_note_a_source_and_the_provisional_flag (Fixture       *fixture,
+                                                            gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+  PmIndicator *indicator = pm_project_find_indicator (pm_window_get_project (fixture->window), "W4");
+  PmObservation *observation;
+
+  /* without a value there is nothing to annotate */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (pm_value_row_get_note_entry (row))));
+
+  enter_value (row, "95");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (pm_value_row_get_note_entry (row))));
+  gtk_editable_set_text (pm_value_row_get_note_entry (row), "synthetic test value");
+  gtk_editable_set_text (pm_value_row_get_source_entry (row), "test fixture");
+  g_signal_emit_by_name (pm_value_row_get_note_entry (row), "activate");
+  gtk_check_button_set_active (pm_value_row_get_provisional_check (row), TRUE);
+  spin ();
+
+  observation = pm_indicator_find_observation (indicator, 2024, PM_AREA_COUNTY);
+  g_assert_cmpstr (pm_observation_get_note (observation), ==, "synthetic test value");
+  g_assert_cmpstr (pm_observation_get_source (observation), ==, "test fixture");
+  g_assert_true (pm_observation_get_provisional (observation));
+  g_assert_cmpfloat (pm_observation_get_value (observation), ==, 95);
+}
+
+static void
+test_window_removes_a_value_when_its_entry_is_emptied (Fixture       *fixture,
+                                                       gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+
+  enter_value (row, "95");
+  enter_value (row, "");
+  g_assert_true (isnan (stored_value (fixture, "W4", 2024)));
+  g_assert_true (isnan (value_in_file (fixture, "W4", 2024)));
+}
+
+static void
+test_window_undo_restores_the_previous_value_and_redo_the_new_one (Fixture       *fixture,
+                                                                   gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  enter_value (row, "90");
+  enter_value (row, "97");
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 97);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  spin ();
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 90);
+  g_assert_cmpfloat (value_in_file (fixture, "W4", 2024), ==, 90);
+  g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (row)), ==, "90");
+  g_assert_cmpint (pm_evaluation_get_status (pm_indicator_page_get_evaluation (page_of (fixture))), !=,
+                   PM_STATUS_NO_DATA);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.undo", NULL));
+  spin ();
+  g_assert_true (isnan (stored_value (fixture, "W4", 2024)));
+  g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (row)), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (window, "win.redo", NULL));
+  spin ();
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2024), ==, 90);
+}
+
+static void
+test_window_shows_who_changed_a_value_and_when (Fixture       *fixture,
+                                                gconstpointer  user_data)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+  PmIndicator *indicator = pm_project_find_indicator (pm_window_get_project (fixture->window), "W4");
+  GtkWidget *dialog;
+
+  pm_store_set_user_name (pm_window_get_store (fixture->window), "Test Clerk");
+  enter_value (row, "90");
+  enter_value (row, "97");
+
+  dialog = pm_history_dialog_new (GTK_WINDOW (fixture->window), pm_window_get_store (fixture->window),
+                                  indicator, 2024);
+  g_object_ref_sink (dialog);
+  g_assert_cmpuint (pm_history_dialog_get_n_entries (PM_HISTORY_DIALOG (dialog)), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_window_enables_undo_only_after_an_edit (Fixture       *fixture,
+                                             gconstpointer  user_data)
+{
+  PmValueRow *row;
+
+  g_assert_false (pm_window_get_action_enabled (fixture->window, "win.undo"));
+
+  row = show_row (fixture, "W4", 2024);
+  enter_value (row, "90");
+  g_assert_true (pm_store_can_undo (pm_window_get_store (fixture->window)));
+  g_assert_true (pm_window_get_action_enabled (fixture->window, "win.undo"));
+}
+
+/* Overview */
+
+static void
+test_window_overview_counts_by_status_and_filters (Fixture       *fixture,
+                                                   gconstpointer  user_data)
+{
+  PmOverviewPage *overview = PM_OVERVIEW_PAGE (pm_window_get_overview_page (fixture->window));
+  PmProject *project = pm_window_get_project (fixture->window);
+  PmValueRow *row;
+  guint binding = 0;
+  GListModel *indicators = pm_project_get_indicators (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+
+      binding += pm_indicator_get_period (indicator) == PM_PERIOD_2021_2030 &&
+                 pm_indicator_get_attribute (indicator) == PM_ATTRIBUTE_BINDING;
+    }
+
+  pm_window_set_year (fixture->window, 2024);
+  pm_window_show_overview (fixture->window);
+  g_assert_cmpuint (pm_overview_page_get_n_shown (overview), ==, 91);
+
+  pm_overview_page_set_filters (overview, -1, PM_ATTRIBUTE_BINDING, NULL);
+  g_assert_cmpuint (pm_overview_page_get_n_shown (overview), ==, binding);
+
+  /* C1 新生儿死亡率 (binding, <1.5; 1.34 in 2020): a value above the target */
+  row = show_row (fixture, "C1", 2024);
+  enter_value (row, "5");
+  spin ();
+  g_assert_cmpuint (pm_overview_page_get_n_binding_not_achieved (overview), >=, 1);
+
+  pm_overview_page_set_filters (overview, PM_STATUS_ACHIEVED, PM_ATTRIBUTE_NONE, NULL);
+  g_assert_cmpuint (pm_overview_page_get_n_shown (overview), ==, 0);
+  row = show_row (fixture, "W4", 2024);
+  enter_value (row, "96");
+  spin ();
+  g_assert_cmpuint (pm_overview_page_get_n_shown (overview), ==, 1);
+
+  pm_overview_page_set_filters (overview, -1, PM_ATTRIBUTE_NONE,
+                                pm_project_find_department (project, "县教委"));
+  g_assert_cmpuint (pm_overview_page_get_n_shown (overview), >, 0);
+  g_assert_cmpuint (pm_overview_page_get_n_shown (overview), <, 91);
+}
+
+/* Files */
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !pm_window_is_busy (data);
+}
+
+static void
+test_window_exports_the_chart_as_png_svg_and_pdf (Fixture       *fixture,
+                                                  gconstpointer  user_data)
+{
+  const char *names[] = { "W4.png", "W4.svg", "W4.pdf" };
+
+  show_row (fixture, "W4", 2024);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+
+      g_assert_true (pm_window_export_chart_to_path (fixture->window, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+}
+
+static void
+test_window_copies_the_chart_as_an_image (Fixture       *fixture,
+                                          gconstpointer  user_data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
+
+  g_assert_false (pm_window_copy_chart (fixture->window)); /* the overview has no chart */
+  show_row (fixture, "W4", 2024);
+  g_assert_true (pm_window_copy_chart (fixture->window));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+}
+
+static void
+test_window_prints_the_charts_of_a_domain_four_to_a_page (Fixture       *fixture,
+                                                          gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmChartBooklet) booklet = NULL;
+  g_autoptr (PmChartPrintOperation) operation = NULL;
+  g_autofree char *pdf = g_build_filename (fixture->dir, "domain.pdf", NULL);
+  PmIndicator *indicator;
+  guint n;
+
+  show_row (fixture, "W4", 2024);
+  indicator = pm_indicator_page_get_indicator (page_of (fixture));
+  n = g_list_model_get_n_items (pm_domain_get_indicators (pm_indicator_get_domain (indicator)));
+
+  booklet = pm_window_make_booklet (fixture->window, PM_PRINT_SCOPE_DOMAIN, 4);
+  g_assert_cmpuint (pm_chart_booklet_get_n_charts (booklet), ==, n);
+  g_assert_cmpuint (pm_chart_booklet_get_n_pages (booklet), ==, (n + 3) / 4);
+
+  operation = pm_chart_print_operation_new (booklet);
+  g_assert_true (pm_chart_print_operation_export_pdf (operation, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  g_clear_object (&booklet);
+  booklet = pm_window_make_booklet (fixture->window, PM_PRINT_SCOPE_ALL, 2);
+  g_assert_cmpuint (pm_chart_booklet_get_n_charts (booklet), ==, 91);
+}
+
+static void
+test_window_imports_values_without_freezing_and_shows_the_result (Fixture       *fixture,
+                                                                  gconstpointer  user_data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "values.csv", NULL);
+  const char *data = "code,year,area,value,note,source,provisional\r\n"
+                     "W4,2022,county,93.5,synthetic,test,0\r\n"
+                     "W4,2023,county,94.1,synthetic,test,0\r\n";
+
+  show_row (fixture, "W4", 2024);
+  g_assert_true (g_file_set_contents (csv, data, -1, NULL));
+  pm_window_import_values_from_path (fixture->window, csv);
+  g_assert_true (pm_window_is_busy (fixture->window));
+  g_assert_true (wait_for (not_busy, fixture->window));
+
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2023), ==, 94.1);
+  /* the page shows the indicator again, with the imported values */
+  g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (pm_indicator_page_get_value_row (page_of (fixture), 2023))),
+                   ==, "94.1");
+}
+
+static void
+test_window_shows_a_refused_import_as_an_error (Fixture       *fixture,
+                                                gconstpointer  user_data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "bad.csv", NULL);
+  const char *data = "code,year,area,value\r\nW4,2022,county,lots\r\n";
+
+  g_assert_true (g_file_set_contents (csv, data, -1, NULL));
+  pm_window_import_values_from_path (fixture->window, csv);
+  g_assert_true (wait_for (not_busy, fixture->window));
+  g_assert_nonnull (pm_window_get_last_error (fixture->window));
+  g_assert_nonnull (strstr (pm_window_get_last_error (fixture->window), "lots"));
+  g_assert_true (isnan (stored_value (fixture, "W4", 2022)));
+}
+
+static void
+test_window_exports_the_catalogue_and_every_chart (Fixture       *fixture,
+                                                   gconstpointer  user_data)
+{
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "catalogue.xlsx", NULL);
+  g_autofree char *charts = g_build_filename (fixture->dir, "charts", NULL);
+  g_autofree char *one = g_build_filename (charts, "C34.png", NULL);
+
+  pm_window_export_catalogue_to_path (fixture->window, xlsx);
+  g_assert_true (wait_for (not_busy, fixture->window));
+  g_assert_null (pm_window_get_last_error (fixture->window));
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (g_mkdir (charts, 0755), ==, 0);
+  pm_window_export_all_charts_to_folder (fixture->window, charts);
+  g_assert_true (pm_window_is_busy (fixture->window));
+  g_assert_true (wait_for (not_busy, fixture->window));
+  g_assert_null (pm_window_get_last_error (fixture->window));
+  g_assert_true (g_file_test (one, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_window_saves_a_copy_of_the_project (Fixture       *fixture,
+                                         gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy", NULL);
+  g_autofree char *written = g_build_filename (fixture->dir, "copy.pmproj", NULL);
+
+  enter_value (show_row (fixture, "W4", 2024), "95");
+  g_assert_true (pm_window_save_copy_to_path (fixture->window, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
+}
+
+/* Keyboard */
+
+static void
+test_window_has_a_shortcut_window_and_keyboard_actions (Fixture       *fixture,
+                                                        gconstpointer  user_data)
+{
+  g_autoptr (GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/planmonitor/PlanMonitor/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+
+  /* Ctrl+F: the search entry takes the focus */
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL));
+  spin ();
+  g_assert_true (GTK_IS_TEXT (gtk_root_get_focus (GTK_ROOT (fixture->window))));
+
+  /* Ctrl+Page Down steps through the indicators */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-indicator", NULL));
+  g_assert_cmpstr (pm_indicator_get_code (pm_indicator_page_get_indicator (page_of (fixture))), ==, "W1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-indicator", NULL));
+  g_assert_cmpstr (pm_indicator_get_code (pm_indicator_page_get_indicator (page_of (fixture))), ==, "W2");
+}
+
+static void
+test_window_browses_the_template_read_only_without_a_file (Fixture       *fixture,
+                                                           gconstpointer  user_data)
+{
+  PmValueRow *row;
+
+  pm_window_open_template (fixture->window);
+  g_assert_true (pm_window_has_project (fixture->window));
+  g_assert_null (pm_window_get_store (fixture->window));
+  row = show_row (fixture, "W4", 2024);
+  g_assert_false (gtk_editable_get_editable (pm_value_row_get_value_entry (row)));
+}
+
+static void
+test_window_remembers_recent_projects_on_the_welcome_page (Fixture       *fixture,
+                                                           gconstpointer  user_data)
+{
+  PmWelcomePage *welcome = PM_WELCOME_PAGE (pm_window_get_welcome_page (fixture->window));
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-project");
+
+  g_assert_cmpstr (last, ==, fixture->path);
+  pm_window_set_store (fixture->window, NULL);
+  g_assert_cmpstr (pm_window_get_visible_page (fixture->window), ==, "welcome");
+  g_assert_cmpuint (pm_welcome_page_get_n_recent (welcome), >=, 1);
 }
 
 int
@@ -65,8 +792,38 @@ main (int   argc,
   adw_init ();
   g_resources_register (pm_ui_get_resource ());
 
-  g_test_add_func ("/ui/window/lists-both-plans-with-their-domains-and-indicators",
-                   test_window_lists_both_plans_with_their_domains_and_indicators);
+#define ADD(path, func) g_test_add ("/ui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_EMPTY(path, func) g_test_add ("/ui/window/" path, Fixture, "empty", fixture_set_up, func, fixture_tear_down)
+
+  ADD_EMPTY ("starts-on-the-welcome-page-without-a-project", test_window_starts_on_the_welcome_page_without_a_project);
+  ADD ("opens-the-template-project-with-its-name-and-file", test_window_opens_the_template_project_with_its_name_and_file);
+  ADD_EMPTY ("reopens-a-project-file", test_window_reopens_a_project_file);
+  ADD ("refuses-a-file-that-is-not-a-project-in-plain-words", test_window_refuses_a_file_that_is_not_a_project_in_plain_words);
+  ADD ("opens-a-file-in-use-read-only-and-says-why", test_window_opens_a_file_in_use_read_only_and_says_why);
+  ADD ("selecting-an-indicator-shows-its-name-and-chart", test_window_selecting_an_indicator_shows_its_name_and_chart);
+  ADD ("shows-the-key-tasks-of-the-indicators-departments-in-its-domain", test_window_shows_the_key_tasks_of_the_indicators_departments_in_its_domain);
+  ADD ("search-finds-an-indicator-by-a-chinese-substring", test_window_search_finds_an_indicator_by_a_chinese_substring);
+  ADD ("search-finds-the-indicators-of-a-department", test_window_search_finds_the_indicators_of_a_department);
+  ADD ("lists-departments-with-their-indicators", test_window_lists_departments_with_their_indicators);
+  ADD ("entering-a-value-writes-it-to-the-file-and-updates-the-status", test_window_entering_a_value_writes_it_to_the_file_and_updates_the_status);
+  ADD ("accepts-full-width-digits-thousands-separators-and-the-unit", test_window_accepts_full_width_digits_thousands_separators_and_the_unit);
+  ADD ("refuses-a-bad-value-and-keeps-the-old-one", test_window_refuses_a_bad_value_and_keeps_the_old_one);
+  ADD ("keeps-a-note-a-source-and-the-provisional-flag", test_window_keeps_a_note_a_source_and_the_provisional_flag);
+  ADD ("removes-a-value-when-its-entry-is-emptied", test_window_removes_a_value_when_its_entry_is_emptied);
+  ADD ("undo-restores-the-previous-value-and-redo-the-new-one", test_window_undo_restores_the_previous_value_and_redo_the_new_one);
+  ADD ("shows-who-changed-a-value-and-when", test_window_shows_who_changed_a_value_and_when);
+  ADD ("enables-undo-only-after-an-edit", test_window_enables_undo_only_after_an_edit);
+  ADD ("overview-counts-by-status-and-filters", test_window_overview_counts_by_status_and_filters);
+  ADD ("exports-the-chart-as-png-svg-and-pdf", test_window_exports_the_chart_as_png_svg_and_pdf);
+  ADD ("copies-the-chart-as-an-image", test_window_copies_the_chart_as_an_image);
+  ADD ("prints-the-charts-of-a-domain-four-to-a-page", test_window_prints_the_charts_of_a_domain_four_to_a_page);
+  ADD ("imports-values-without-freezing-and-shows-the-result", test_window_imports_values_without_freezing_and_shows_the_result);
+  ADD ("shows-a-refused-import-as-an-error", test_window_shows_a_refused_import_as_an_error);
+  ADD ("exports-the-catalogue-and-every-chart", test_window_exports_the_catalogue_and_every_chart);
+  ADD ("saves-a-copy-of-the-project", test_window_saves_a_copy_of_the_project);
+  ADD ("has-a-shortcut-window-and-keyboard-actions", test_window_has_a_shortcut_window_and_keyboard_actions);
+  ADD ("browses-the-template-read-only-without-a-file", test_window_browses_the_template_read_only_without_a_file);
+  ADD ("remembers-recent-projects-on-the-welcome-page", test_window_remembers_recent_projects_on_the_welcome_page);
 
   return g_test_run ();
 }
