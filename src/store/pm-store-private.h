@@ -45,6 +45,7 @@ struct _PmStore
 
   char *path;
   char *display_name;        /* the file's name, for messages */
+  char *db_path;             /* the file SQLite has open: path, or a migrated copy */
   GdaConnection *cnc;
   GdaSqlParser *parser;
   GHashTable *statements;    /* SQL text → PreparedStatement */
@@ -57,6 +58,7 @@ struct _PmStore
   int migrated_from;         /* 0 unless the file was migrated on opening */
   char *backup_path;
   char *temp_dir;            /* a migrated copy opened read-only lives here */
+  GThread *integrity_check;  /* PRAGMA quick_check on its own connection */
 
   GPtrArray *undo_stack;     /* of PmStoreEdit, last is next */
   GPtrArray *redo_stack;
@@ -79,6 +81,13 @@ enum
 
 GdaConnection *pm_store_sql_connect (const char *path,
                                      GError    **error);
+GdaConnection *pm_store_sql_connect_reader (const char    *path,
+                                            GdaSqlParser **parser,
+                                            GError       **error);
+GdaDataModel *pm_store_sql_select_on (GdaConnection *cnc,
+                                      GdaSqlParser  *parser,
+                                      const char    *sql,
+                                      GError       **error);
 gboolean pm_store_sql_exec (PmStore    *self,
                             GError    **error,
                             const char *sql,

@@ -62,6 +62,66 @@ pm_store_sql_connect (const char *path,
   return cnc;
 }
 
+/* A second connection, for reading on another thread while the store's
+ * own connection loads the model: its own parser, and it cannot write. */
+GdaConnection *
+pm_store_sql_connect_reader (const char    *path,
+                             GdaSqlParser **parser,
+                             GError       **error)
+{
+  g_autoptr (GdaConnection) cnc = pm_store_sql_connect (path, error);
+  g_autoptr (GdaSqlParser) new_parser = NULL;
+  g_autoptr (GdaDataModel) model = NULL;
+
+  if (cnc == NULL)
+    return NULL;
+
+  new_parser = gda_sql_parser_new ();
+  g_object_set (new_parser, "mode", GDA_SQL_PARSER_MODE_DELIMIT, NULL);
+  if (!(model = pm_store_sql_select_on (cnc, new_parser, "PRAGMA query_only = 1", error)))
+    return NULL;
+  g_clear_object (&model);
+  if (!(model = pm_store_sql_select_on (cnc, new_parser, "PRAGMA busy_timeout = 5000", error)))
+    return NULL;
+
+  *parser = g_steal_pointer (&new_parser);
+  return g_steal_pointer (&cnc);
+}
+
+/* Runs a select on any connection, all its rows fetched; the error is
+ * libgda's, for pm_store_sql_set_error () to put into words. */
+GdaDataModel *
+pm_store_sql_select_on (GdaConnection *cnc,
+                        GdaSqlParser  *parser,
+                        const char    *sql,
+                        GError       **error)
+{
+  g_autoptr (GdaStatement) statement = NULL;
+  GdaDataModel *model;
+  GError **exceptions;
+
+  statement = gda_sql_parser_parse_string (parser, sql, NULL, error);
+  if (statement == NULL)
+    return NULL;
+
+  model = gda_connection_statement_execute_select_full (cnc, statement, NULL,
+                                                        GDA_STATEMENT_MODEL_RANDOM_ACCESS,
+                                                        NULL, error);
+  if (model == NULL)
+    return NULL;
+
+  gda_data_model_get_n_rows (model);
+  exceptions = gda_data_model_get_exceptions (model);
+  if (exceptions && exceptions[0])
+    {
+      g_propagate_error (error, g_error_copy (exceptions[0]));
+      g_object_unref (model);
+      return NULL;
+    }
+
+  return model;
+}
+
 static Prepared *
 prepare (PmStore    *self,
          const char *sql,

@@ -54,6 +54,23 @@ static GParamSpec *properties[N_PROPS];
 /* Edits kept for undo; older ones are forgotten. */
 #define MAX_UNDO 100
 
+/* PRAGMA quick_check running on a connection of its own (see below) */
+typedef struct
+{
+  char *db_path;
+  char *result;
+  GError *error;
+} IntegrityCheck;
+
+static void
+integrity_check_free (IntegrityCheck *check)
+{
+  g_free (check->db_path);
+  g_free (check->result);
+  g_clear_error (&check->error);
+  g_free (check);
+}
+
 static void
 edit_free (PmStoreEdit *edit)
 {
@@ -157,6 +174,8 @@ pm_store_dispose (GObject *object)
 {
   PmStore *self = PM_STORE (object);
 
+  if (self->integrity_check)
+    integrity_check_free (g_thread_join (g_steal_pointer (&self->integrity_check)));
   pm_store_close (self);
   g_clear_object (&self->project);
 
@@ -173,6 +192,7 @@ pm_store_finalize (GObject *object)
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
+  g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->backup_path, g_free);
@@ -312,17 +332,24 @@ set_durability (PmStore *self,
          run_pragma (self, "PRAGMA synchronous = FULL", error);
 }
 
+/* Reads the answer of PRAGMA quick_check or integrity_check: "ok", or the
+ * problems found, or an error where SQLite could not even read the file. */
 static gboolean
-check_integrity (PmStore    *self,
-                 const char *pragma,
-                 GError    **error)
+integrity_result (PmStore      *self,
+                  const char   *result,
+                  const GError *sql_error,
+                  GError      **error)
 {
-  g_autofree char *result = NULL;
-  g_autoptr (GError) local_error = NULL;
-
-  result = pm_store_sql_query_text (self, pragma, &local_error);
   if (result == NULL)
     {
+      g_autoptr (GError) local_error = NULL;
+
+      /* sql_error is either libgda's, or already in words (PM_STORE_ERROR) */
+      if (sql_error && sql_error->domain == PM_STORE_ERROR)
+        local_error = g_error_copy (sql_error);
+      else
+        pm_store_sql_set_error (self, &local_error, sql_error);
+
       if (g_error_matches (local_error, PM_STORE_ERROR, PM_STORE_ERROR_FAILED))
         g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DAMAGED,
                      _("“%s” is damaged and cannot be read (%s)."), self->display_name,
@@ -343,6 +370,77 @@ check_integrity (PmStore    *self,
     }
 
   return TRUE;
+}
+
+static gboolean
+check_integrity (PmStore    *self,
+                 const char *pragma,
+                 GError    **error)
+{
+  g_autofree char *result = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  result = pm_store_sql_query_text (self, pragma, &local_error);
+  return integrity_result (self, result, local_error, error);
+}
+
+/* PRAGMA quick_check reads every page: it runs on a connection of its own,
+ * on another thread, while the model loads; opening waits for its answer
+ * before it returns, so a damaged file is still refused. */
+static gpointer
+run_integrity_check (gpointer data)
+{
+  IntegrityCheck *check = data;
+  g_autoptr (GdaSqlParser) parser = NULL;
+  g_autoptr (GdaConnection) cnc = NULL;
+  g_autoptr (GdaDataModel) model = NULL;
+  g_autoptr (GString) result = NULL;
+
+  cnc = pm_store_sql_connect_reader (check->db_path, &parser, &check->error);
+  if (cnc == NULL)
+    return check;
+
+  model = pm_store_sql_select_on (cnc, parser, "PRAGMA quick_check", &check->error);
+  if (model)
+    {
+      result = g_string_new (NULL);
+      for (int row = 0; row < gda_data_model_get_n_rows (model); row++)
+        {
+          const char *line = pm_store_value_text (pm_store_model_get (model, 0, row));
+
+          g_string_append_printf (result, "%s%s", row > 0 ? "\n" : "", line ? line : "");
+        }
+      check->result = g_string_free (g_steal_pointer (&result), FALSE);
+    }
+
+  g_clear_object (&model);
+  gda_connection_close (cnc);
+  return check;
+}
+
+static void
+start_integrity_check (PmStore *self)
+{
+  IntegrityCheck *check = g_new0 (IntegrityCheck, 1);
+
+  check->db_path = g_strdup (self->db_path);
+  self->integrity_check = g_thread_new ("pm-store-check", run_integrity_check, check);
+}
+
+static gboolean
+finish_integrity_check (PmStore *self,
+                        GError **error)
+{
+  IntegrityCheck *check;
+  gboolean ok;
+
+  if (self->integrity_check == NULL)
+    return TRUE;
+
+  check = g_thread_join (g_steal_pointer (&self->integrity_check));
+  ok = integrity_result (self, check->result, check->error, error);
+  integrity_check_free (check);
+  return ok;
 }
 
 static char *
@@ -393,9 +491,19 @@ open_checked (PmStore *self,
       db_path = copy_path;
     }
 
-  if (!connect_to (self, db_path, error) ||
-      !check_integrity (self, "PRAGMA quick_check", error))
+  g_free (self->db_path);
+  self->db_path = g_strdup (db_path);
+  if (!connect_to (self, db_path, error))
     return FALSE;
+
+  /* a journal to play back, or a migration to come: check first, alone */
+  if (version < PM_STORE_SCHEMA_VERSION || pm_store_file_has_hot_journal (db_path))
+    {
+      if (!check_integrity (self, "PRAGMA quick_check", error))
+        return FALSE;
+    }
+  else
+    start_integrity_check (self);
 
   /* the header was checked before; SQLite may have rolled a journal back since */
   if (!pm_store_sql_query_int (self, "PRAGMA application_id", &application_id, error) ||
@@ -470,7 +578,9 @@ pm_store_open (const char       *path,
 {
   g_autoptr (PmStore) self = NULL;
   g_autofree char *reason = NULL;
+  g_autoptr (GError) load_error = NULL;
   gboolean want_write = (flags & PM_STORE_OPEN_READ_ONLY) == 0;
+  gint64 start = g_get_monotonic_time ();
   int version = 0;
 
   g_return_val_if_fail (path != NULL && *path, NULL);
@@ -515,10 +625,17 @@ pm_store_open (const char       *path,
   if (!open_checked (self, version, error))
     return NULL;
 
-  self->project = pm_store_catalogue_load (self, error);
-  if (self->project == NULL)
+  /* a damaged file may fail to load: the check's answer says it better */
+  self->project = pm_store_catalogue_load (self, &load_error);
+  if (!finish_integrity_check (self, error))
     return NULL;
+  if (self->project == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return NULL;
+    }
 
+  g_debug ("Opened %s in %.1f ms", path, (g_get_monotonic_time () - start) / 1000.0);
   return g_steal_pointer (&self);
 }
 
@@ -642,6 +759,7 @@ pm_store_create_from_template (const char *path,
                                GError    **error)
 {
   g_autoptr (PmStore) self = NULL;
+  g_autoptr (GError) load_error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *template_name = NULL;
@@ -686,9 +804,15 @@ pm_store_create_from_template (const char *path,
 
   if (!open_checked (self, PM_STORE_SCHEMA_VERSION, error))
     return NULL;
-  self->project = pm_store_catalogue_load (self, error);
-  if (self->project == NULL)
+  /* a damaged file may fail to load: the check's answer says it better */
+  self->project = pm_store_catalogue_load (self, &load_error);
+  if (!finish_integrity_check (self, error))
     return NULL;
+  if (self->project == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }

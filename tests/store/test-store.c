@@ -210,6 +210,39 @@ test_open_rebuilds_the_model_from_the_file (void)
 }
 
 static void
+test_open_reads_values_written_by_other_tools (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_new_project (dir, "county.pmproj");
+  g_autoptr (PmStore) store = NULL;
+  PmObservation *observation;
+
+  /* with the sqlite3 shell, say: a value left empty, and a note holding a
+   * character the store never writes (the loader's separator) */
+  store_test_exec (path, "INSERT INTO observations (indicator, year, area, value, text, note, "
+                         "provisional, changed_at, changed_by) VALUES "
+                         "('W2', 2021, 'county', NULL, '待核实', NULL, 1, "
+                         "'2024-05-01T08:00:00Z', 'sqlite3'), "
+                         "('W1', 2022, 'county', 76.5, NULL, 'a' || char (31) || 'b', 0, "
+                         "'2024-05-01T08:00:00Z', 'sqlite3'), "
+                         "('C1', 2022, 'county', 4.25, NULL, NULL, 1, "
+                         "'2024-05-02T08:00:00Z', 'sqlite3')");
+
+  store = open_store (path, PM_STORE_OPEN_READ_ONLY);
+  observation = find_observation (store, "W2", 2021);
+  g_assert_true (isnan (pm_observation_get_value (observation)));
+  g_assert_cmpstr (pm_observation_get_text (observation), ==, "待核实");
+  g_assert_true (pm_observation_get_provisional (observation));
+  observation = find_observation (store, "W1", 2022);
+  g_assert_cmpfloat (pm_observation_get_value (observation), ==, 76.5);
+  g_assert_cmpstr (pm_observation_get_note (observation), ==, "a\x1f" "b");
+  observation = find_observation (store, "C1", 2022);
+  g_assert_cmpfloat (pm_observation_get_value (observation), ==, 4.25);
+  g_assert_true (pm_observation_get_provisional (observation));
+  g_assert_cmpstr (pm_observation_get_changed_by (observation), ==, "sqlite3");
+}
+
+static void
 test_edit_is_written_through_at_once (void)
 {
   g_autofree char *dir = store_test_make_dir ();
@@ -694,6 +727,8 @@ main (int   argc,
   g_test_add_func ("/store/close/leaves-one-complete-file", test_closed_project_is_one_file);
   g_test_add_func ("/store/open/rebuilds-the-model-from-the-file-not-the-template",
                    test_open_rebuilds_the_model_from_the_file);
+  g_test_add_func ("/store/open/reads-values-written-by-other-tools",
+                   test_open_reads_values_written_by_other_tools);
   g_test_add_func ("/store/edit/is-written-through-at-once", test_edit_is_written_through_at_once);
   g_test_add_func ("/store/edit/keeps-every-field-and-value-exactly",
                    test_edit_keeps_every_field_and_value_exactly);
