@@ -675,9 +675,13 @@ load_key_projects (PmStore   *self,
  * cell; 100,000 observations would take a quarter of a second. So SQLite
  * packs the observations of each indicator into one string (fields split
  * by U+001F, records by U+001E, which the store never lets into a text),
- * and this side splits it. A value goes as %!.17g, which reads back
- * exactly; one number then holds provisional (1) and SQL NULL in value (2),
- * cheaper than a test around the printf. Should a text hold a separator all the same (the file edited by
+ * and this side splits it. A value goes as %!.17g: 17 significant digits
+ * read back as the same double, as long as SQLite prints them right, which
+ * it does with long double arithmetic up to 3.42 (x86-64: 64-bit mantissa)
+ * and with an exact algorithm from 3.43. (Under valgrind, which computes
+ * long double with 53 bits, the last digit can be off.) One number then
+ * holds provisional (1) and SQL NULL in value (2), cheaper than a test
+ * around the printf. Should a text hold a separator all the same (the file edited by
  * another tool), the counts disagree and the plain row-by-row query runs.
  * (Splitting the query over two connections on two threads was tried: the
  * halves took longer together than the whole alone.) */
