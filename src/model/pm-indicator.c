@@ -55,22 +55,6 @@ enum {
 };
 static GParamSpec *properties[N_PROPS];
 
-static int
-compare_observations (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  PmObservation *oa = (PmObservation *) a;
-  PmObservation *ob = (PmObservation *) b;
-  int ya = pm_observation_get_year (oa);
-  int yb = pm_observation_get_year (ob);
-
-  if (ya != yb)
-    return ya < yb ? -1 : 1;
-
-  return g_strcmp0 (pm_observation_get_area (oa), pm_observation_get_area (ob));
-}
-
 static void
 pm_indicator_dispose (GObject *object)
 {
@@ -328,28 +312,65 @@ pm_indicator_get_observations (PmIndicator *self)
   return G_LIST_MODEL (self->observations);
 }
 
+static int
+compare_key (PmObservation *observation,
+             int            year,
+             const char    *area)
+{
+  int observation_year = pm_observation_get_year (observation);
+
+  if (observation_year != year)
+    return observation_year < year ? -1 : 1;
+  return g_strcmp0 (pm_observation_get_area (observation), area);
+}
+
+/* The observations are kept sorted by year, then area: a binary search finds
+ * one, or the position where it would go (*position), in O(log n). Loading a
+ * file adds them in order, so the end is tried first. */
 static gboolean
 find_observation_position (PmIndicator *self,
                            int          year,
                            const char  *area,
                            guint       *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->observations));
+  GListModel *model = G_LIST_MODEL (self->observations);
+  guint low = 0, high = g_list_model_get_n_items (model);
 
-  for (guint i = 0; i < n; i++)
+  if (high > 0)
     {
-      PmObservation *observation = g_list_model_get_item (G_LIST_MODEL (self->observations), i);
-      gboolean match = pm_observation_get_year (observation) == year &&
-                       g_strcmp0 (pm_observation_get_area (observation), area) == 0;
+      g_autoptr (PmObservation) last = g_list_model_get_item (model, high - 1);
+      int cmp = compare_key (last, year, area);
 
-      g_object_unref (observation);
-      if (match)
+      if (cmp < 0)
         {
-          *position = i;
+          *position = high;
+          return FALSE;
+        }
+      if (cmp == 0)
+        {
+          *position = high - 1;
           return TRUE;
         }
     }
 
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr (PmObservation) observation = g_list_model_get_item (model, middle);
+      int cmp = compare_key (observation, year, area);
+
+      if (cmp == 0)
+        {
+          *position = middle;
+          return TRUE;
+        }
+      if (cmp < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  *position = low;
   return FALSE;
 }
 
@@ -513,7 +534,7 @@ pm_indicator_put_observation (PmIndicator   *self,
                                  pm_observation_get_area (observation), &position))
     g_list_store_splice (self->observations, position, 1, (gpointer *) &observation, 1);
   else
-    g_list_store_insert_sorted (self->observations, observation, compare_observations, NULL);
+    g_list_store_insert (self->observations, position, observation);
 }
 
 gboolean
