@@ -263,6 +263,38 @@ test_observation_replaces_the_same_year_and_keeps_years_sorted (void)
 }
 
 static void
+test_observations_put_at_once_stay_sorted_whatever_their_order (void)
+{
+  g_autoptr (PmIndicator) sorted = pm_indicator_new ("X1", PM_PERIOD_2021_2030, NULL);
+  g_autoptr (PmIndicator) shuffled = pm_indicator_new ("X2", PM_PERIOD_2021_2030, NULL);
+  g_autoptr (GPtrArray) in_order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) out_of_order = g_ptr_array_new_with_free_func (g_object_unref);
+  const int years[] = { 2024, 2021, 2023, 2022 };
+
+  for (int year = 2021; year <= 2024; year++)
+    {
+      g_ptr_array_add (in_order, pm_observation_new (year, "a", year));
+      g_ptr_array_add (in_order, pm_observation_new (year, "b", year + 0.5));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    g_ptr_array_add (out_of_order, pm_observation_new (years[i], NULL, years[i]));
+
+  pm_indicator_put_observations (sorted, (PmObservation **) in_order->pdata, in_order->len);
+  pm_indicator_put_observations (shuffled, (PmObservation **) out_of_order->pdata, out_of_order->len);
+
+  g_assert_cmpuint (g_list_model_get_n_items (pm_indicator_get_observations (sorted)), ==, 8);
+  g_assert_cmpfloat (pm_observation_get_value (pm_indicator_find_observation (sorted, 2023, "b")), ==,
+                     2023.5);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr (PmObservation) observation =
+        g_list_model_get_item (pm_indicator_get_observations (shuffled), i);
+
+      g_assert_cmpint (pm_observation_get_year (observation), ==, 2021 + (int) i);
+    }
+}
+
+static void
 check_broken_template (const char *json,
                        const char *expected_words)
 {
@@ -324,6 +356,8 @@ main (int   argc,
                    test_department_view_lists_its_indicators_of_both_periods);
   g_test_add_func ("/model/indicator/observation-replaces-the-same-year-and-keeps-years-sorted",
                    test_observation_replaces_the_same_year_and_keeps_years_sorted);
+  g_test_add_func ("/model/indicator/observations-put-at-once-stay-sorted-whatever-their-order",
+                   test_observations_put_at_once_stay_sorted_whatever_their_order);
   g_test_add_func ("/model/template/broken-template-is-refused-with-a-message-naming-the-fault",
                    test_broken_template_is_refused_with_a_message_naming_the_fault);
 

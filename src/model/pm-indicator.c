@@ -537,6 +537,33 @@ pm_indicator_put_observation (PmIndicator   *self,
     g_list_store_insert (self->observations, position, observation);
 }
 
+/* Adds many observations at once. When the indicator has none yet and they
+ * come sorted by year and area (as a project file gives them), they go in
+ * with one change of the list; otherwise one by one. */
+void
+pm_indicator_put_observations (PmIndicator    *self,
+                               PmObservation **observations,
+                               guint           n_observations)
+{
+  gboolean sorted = TRUE;
+
+  g_return_if_fail (PM_IS_INDICATOR (self));
+  g_return_if_fail (observations != NULL || n_observations == 0);
+
+  for (guint i = 1; i < n_observations && sorted; i++)
+    sorted = compare_key (observations[i - 1], pm_observation_get_year (observations[i]),
+                          pm_observation_get_area (observations[i])) < 0;
+
+  if (sorted && g_list_model_get_n_items (G_LIST_MODEL (self->observations)) == 0)
+    {
+      g_list_store_splice (self->observations, 0, 0, (gpointer *) observations, n_observations);
+      return;
+    }
+
+  for (guint i = 0; i < n_observations; i++)
+    pm_indicator_put_observation (self, observations[i]);
+}
+
 gboolean
 pm_indicator_remove_observation (PmIndicator *self,
                                  int          year,

@@ -78,6 +78,9 @@ void pm_indicator_set_previous_results (PmIndicator *self,
                                         const char  *value_2020_text);
 void pm_indicator_put_observation (PmIndicator   *self,
                                    PmObservation *observation);
+void pm_indicator_put_observations (PmIndicator    *self,
+                                    PmObservation **observations,
+                                    guint           n_observations);
 gboolean pm_indicator_remove_observation (PmIndicator *self,
                                           int          year,
                                           const char  *area);

@@ -932,8 +932,8 @@ add_packs (PmStore    *self,
           continue;
         }
 
-      for (guint j = 0; j < pack->observations->len; j++)
-        pm_indicator_put_observation (indicator, g_ptr_array_index (pack->observations, j));
+      pm_indicator_put_observations (indicator, (PmObservation **) pack->observations->pdata,
+                                     pack->observations->len);
       g_hash_table_add (done, g_strdup (pack->code));
     }
 
