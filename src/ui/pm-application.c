@@ -46,6 +46,27 @@ open_path (PmWindow   *window,
     }
 }
 
+/* PM_REPORT_FIRST_FRAME=1 prints "first-frame <µs>" (g_get_monotonic_time,
+ * one clock for every process) when the window has painted its first frame,
+ * and quits: the launch benchmark (tests/ui/bench-first-frame.c) reads it. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                GApplication  *application)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, application);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_application_quit (application);
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *application)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), application);
+}
+
 /* Start: the project given on the command line, else the last one if it
  * still exists, else the welcome page. */
 static void
@@ -63,6 +84,8 @@ pm_application_activate (GApplication *application)
     }
 
   window = get_window (self);
+  if (g_getenv ("PM_REPORT_FIRST_FRAME"))
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (GTK_WINDOW (window));
 
   if (self->project_path != NULL)

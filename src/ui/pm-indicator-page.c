@@ -247,7 +247,7 @@ static PmValueRow *
 row_for_year (PmIndicatorPage *self,
               int              year)
 {
-  if (year < PM_UI_FIRST_YEAR || year > PM_UI_LAST_YEAR)
+  if (year < PM_UI_FIRST_YEAR || year > PM_UI_LAST_YEAR || self->value_rows->len == 0)
     return NULL;
   return g_ptr_array_index (self->value_rows, year - PM_UI_FIRST_YEAR);
 }
@@ -364,6 +364,26 @@ watch_indicator (PmIndicatorPage *self,
     g_signal_handlers_disconnect_by_func (observations, observations_changed_cb, self);
 }
 
+/* The rows of the values table are made when the first indicator is shown:
+ * a window that opens on the overview does not wait for them. */
+static void
+ensure_value_rows (PmIndicatorPage *self)
+{
+  if (self->value_rows->len > 0)
+    return;
+
+  for (int year = PM_UI_FIRST_YEAR; year <= PM_UI_LAST_YEAR; year++)
+    {
+      GtkWidget *row = pm_value_row_new (year);
+
+      g_signal_connect_object (row, "commit", G_CALLBACK (row_commit_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "show-history", G_CALLBACK (row_show_history_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_list_box_append (self->values_list, row);
+      g_ptr_array_add (self->value_rows, row);
+    }
+}
+
 /* GObject */
 
 static void
@@ -417,17 +437,6 @@ pm_indicator_page_init (PmIndicatorPage *self)
   self->year = pm_ui_default_evaluation_year ();
   self->editable = TRUE;
   self->value_rows = g_ptr_array_new ();
-
-  for (int year = PM_UI_FIRST_YEAR; year <= PM_UI_LAST_YEAR; year++)
-    {
-      GtkWidget *row = pm_value_row_new (year);
-
-      g_signal_connect_object (row, "commit", G_CALLBACK (row_commit_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (row, "show-history", G_CALLBACK (row_show_history_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_list_box_append (self->values_list, row);
-      g_ptr_array_add (self->value_rows, row);
-    }
 }
 
 GtkWidget *
@@ -495,6 +504,8 @@ pm_indicator_page_set_indicator (PmIndicatorPage *self,
   watch_indicator (self, FALSE);
   g_set_object (&self->indicator, indicator);
   watch_indicator (self, TRUE);
+  if (indicator)
+    ensure_value_rows (self);
 
   for (guint i = 0; i < self->value_rows->len; i++)
     pm_value_row_clear_error (g_ptr_array_index (self->value_rows, i));

@@ -37,6 +37,8 @@ struct _PmOverviewPage
   GPtrArray *departments; /* PmDepartment of the filter, after "all" */
 
   guint n_shown;
+  GPtrArray *pending;   /* PmEvaluation: rows still to add */
+  guint pending_source;
   guint n_binding;
   gboolean updating;
 };
@@ -268,6 +270,30 @@ fill_binding (PmOverviewPage *self)
     add_placeholder (self->binding_list, _("None: every binding indicator with a value meets its target"));
 }
 
+/* The rows of the indicators list are added a few at a time when the main
+ * loop is idle: the list is long and mostly below the fold, and the page
+ * shows at once. */
+#define ROWS_PER_IDLE 12
+
+static gboolean
+add_pending_rows_cb (gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+
+  for (guint i = 0; i < ROWS_PER_IDLE && self->pending->len > 0; i++)
+    {
+      g_autoptr (PmEvaluation) evaluation = g_ptr_array_steal_index (self->pending, 0);
+
+      gtk_list_box_append (self->indicators_list, indicator_row (evaluation));
+    }
+
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->pending_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fill_indicators (PmOverviewPage *self)
 {
@@ -284,6 +310,7 @@ fill_indicators (PmOverviewPage *self)
     department = g_ptr_array_index (self->departments, department_choice - 1);
 
   clear_list (self->indicators_list);
+  g_ptr_array_set_size (self->pending, 0);
   self->n_shown = 0;
 
   for (guint i = 0; i < total; i++)
@@ -299,9 +326,15 @@ fill_indicators (PmOverviewPage *self)
       if (department && !involves (indicator, department))
         continue;
 
-      gtk_list_box_append (self->indicators_list, indicator_row (evaluation));
+      if (self->n_shown < ROWS_PER_IDLE)
+        gtk_list_box_append (self->indicators_list, indicator_row (evaluation));
+      else
+        g_ptr_array_add (self->pending, g_steal_pointer (&evaluation));
       self->n_shown++;
     }
+
+  if (self->pending->len > 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add_full (G_PRIORITY_LOW, add_pending_rows_cb, self, NULL);
 
   /* TRANSLATORS: how many indicators the filters let through */
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u indicator, binding ones first",
@@ -412,6 +445,8 @@ pm_overview_page_dispose (GObject *object)
 {
   PmOverviewPage *self = PM_OVERVIEW_PAGE (object);
 
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->project);
   g_clear_object (&self->summary);
@@ -454,6 +489,7 @@ static void
 pm_overview_page_init (PmOverviewPage *self)
 {
   self->departments = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   fill_filters (self);
 }

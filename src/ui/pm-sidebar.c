@@ -139,7 +139,7 @@ update_row_status (PmSidebar *self,
   if (evaluation == NULL)
     {
       pm_ui_clear_status_class (dot);
-      gtk_widget_set_visible (dot, indicator != NULL);
+      gtk_widget_set_visible (dot, indicator != NULL || gtk_image_get_storage_type (GTK_IMAGE (dot)) != GTK_IMAGE_EMPTY);
       gtk_widget_set_tooltip_text (dot, NULL);
       return;
     }
@@ -149,6 +149,10 @@ update_row_status (PmSidebar *self,
   gtk_widget_set_tooltip_text (dot, pm_status_get_label (pm_evaluation_get_status (evaluation)));
 }
 
+/* A row is light: the list view makes a row for every item it shows
+ * before it knows its height. expander → box → dot (or icon), code, title;
+ * the count of a group is made the first time a row shows one. In search
+ * results the title has a second, smaller line: the department matched. */
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -156,14 +160,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *dot = gtk_image_new ();
   GtkWidget *code = gtk_label_new (NULL);
   GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (dot, "status-dot");
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
@@ -174,43 +173,77 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (title, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
 
-  gtk_box_append (GTK_BOX (line), code);
-  gtk_box_append (GTK_BOX (line), title);
-  gtk_box_append (GTK_BOX (texts), line);
-  gtk_box_append (GTK_BOX (texts), subtitle);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), dot);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), count);
+  gtk_box_append (GTK_BOX (box), code);
+  gtk_box_append (GTK_BOX (box), title);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
 
-  g_object_set_data (G_OBJECT (expander), "icon", icon);
+  g_object_set_data (G_OBJECT (expander), "box", box);
   g_object_set_data (G_OBJECT (expander), "dot", dot);
   g_object_set_data (G_OBJECT (expander), "code", code);
   g_object_set_data (G_OBJECT (expander), "title", title);
-  g_object_set_data (G_OBJECT (expander), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (expander), "count", count);
 
   gtk_list_item_set_child (list_item, expander);
 }
 
 static void
 set_row_count (GtkWidget *row,
-               guint      count)
+               int        count)
 {
   GtkWidget *label = g_object_get_data (G_OBJECT (row), "count");
-  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *text = NULL;
 
+  if (label == NULL && count < 0)
+    return;
+  if (label == NULL)
+    {
+      label = gtk_label_new (NULL);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "numeric");
+      gtk_box_append (GTK_BOX (g_object_get_data (G_OBJECT (row), "box")), label);
+      g_object_set_data (G_OBJECT (row), "count", label);
+    }
+
+  gtk_widget_set_visible (label, count >= 0);
+  if (count < 0)
+    return;
+  text = g_strdup_printf ("%d", count);
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_visible (label, TRUE);
+}
+
+/* The title, with a second line in small, dim type. */
+static void
+set_row_title (GtkWidget  *row,
+               const char *title,
+               const char *second)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row), "title");
+  g_autoptr (PangoAttrList) attributes = NULL;
+  g_autofree char *text = NULL;
+  PangoAttribute *attribute;
+  guint start;
+
+  if (second == NULL || *second == '\0')
+    {
+      gtk_label_set_attributes (label, NULL);
+      gtk_label_set_text (label, title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), title);
+      return;
+    }
+
+  text = g_strconcat (title, "\n", second, NULL);
+  start = strlen (title) + 1;
+  attributes = pango_attr_list_new ();
+  attribute = pango_attr_scale_new (PANGO_SCALE_SMALL);
+  attribute->start_index = start;
+  pango_attr_list_insert (attributes, attribute);
+  attribute = pango_attr_foreground_alpha_new (G_MAXUINT16 * 55 / 100);
+  attribute->start_index = start;
+  pango_attr_list_insert (attributes, attribute);
+  gtk_label_set_text (label, text);
+  gtk_label_set_attributes (label, attributes);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
@@ -221,27 +254,25 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
   g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
-  GtkWidget *icon = g_object_get_data (G_OBJECT (expander), "icon");
+  GtkWidget *dot = g_object_get_data (G_OBJECT (expander), "dot");
   GtkWidget *code = g_object_get_data (G_OBJECT (expander), "code");
-  GtkWidget *title = g_object_get_data (G_OBJECT (expander), "title");
-  GtkWidget *subtitle = g_object_get_data (G_OBJECT (expander), "subtitle");
-  GtkWidget *count = g_object_get_data (G_OBJECT (expander), "count");
   const char *text = NULL;
+  const char *second = NULL;
+  int count = -1;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   gtk_widget_remove_css_class (expander, "group-row");
-  gtk_widget_set_visible (icon, FALSE);
   gtk_widget_set_visible (code, FALSE);
-  gtk_widget_set_visible (subtitle, FALSE);
-  gtk_widget_set_visible (count, FALSE);
+  gtk_image_clear (GTK_IMAGE (dot));
   gtk_list_item_set_selectable (list_item, TRUE);
   g_object_set_data (G_OBJECT (expander), "indicator", NULL);
 
+  gtk_widget_add_css_class (dot, "status-dot");
   if (PM_IS_SIDEBAR_HOME (item))
     {
-      gtk_image_set_from_icon_name (GTK_IMAGE (icon), "view-grid-symbolic");
-      gtk_widget_set_visible (icon, TRUE);
       text = _("Overview");
+      gtk_widget_remove_css_class (dot, "status-dot");
+      gtk_image_set_from_icon_name (GTK_IMAGE (dot), "view-grid-symbolic");
     }
   else if (PM_IS_PLAN (item))
     {
@@ -252,7 +283,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   else if (PM_IS_DOMAIN (item))
     {
       text = pm_domain_get_name (PM_DOMAIN (item));
-      set_row_count (expander, g_list_model_get_n_items (pm_domain_get_indicators (PM_DOMAIN (item))));
+      count = g_list_model_get_n_items (pm_domain_get_indicators (PM_DOMAIN (item)));
       gtk_widget_add_css_class (expander, "group-row");
       gtk_list_item_set_selectable (list_item, FALSE);
     }
@@ -261,7 +292,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       g_autoptr (GListModel) children = department_indicators (self->project, PM_DEPARTMENT (item));
 
       text = pm_department_get_name (PM_DEPARTMENT (item));
-      set_row_count (expander, g_list_model_get_n_items (children));
+      count = g_list_model_get_n_items (children);
       gtk_widget_add_css_class (expander, "group-row");
       gtk_list_item_set_selectable (list_item, FALSE);
     }
@@ -281,15 +312,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
           PmDomain *domain = pm_indicator_get_domain (indicator);
 
           pm_ui_indicator_matches (indicator, self->folded_query, &department);
-          gtk_label_set_text (GTK_LABEL (subtitle),
-                              department ? pm_department_get_name (department)
-                                         : domain ? pm_domain_get_name (domain) : "");
-          gtk_widget_set_visible (subtitle, TRUE);
+          second = department ? pm_department_get_name (department)
+                              : domain ? pm_domain_get_name (domain) : NULL;
         }
     }
 
-  gtk_label_set_text (GTK_LABEL (title), text ? text : "");
-  gtk_widget_set_tooltip_text (title, text);
+  set_row_title (expander, text ? text : "", second);
+  set_row_count (expander, count);
   update_row_status (self, expander);
 }
 

@@ -426,18 +426,24 @@ set_project (PmWindow  *self,
   g_clear_object (&self->previous);
   g_set_object (&self->project, project);
 
-  pm_sidebar_set_summary (self->sidebar, NULL);
-  pm_overview_page_set_summaries (self->overview_page, NULL, NULL);
+  /* the status of every indicator first: the sidebar's rows show it as
+   * they are made */
+  if (project)
+    {
+      self->summary = pm_summary_new (project, PM_PERIOD_2021_2030, self->year);
+      self->previous = pm_summary_new_previous_plans (project);
+    }
+  pm_sidebar_set_summary (self->sidebar, self->summary);
   pm_indicator_page_set_project (self->indicator_page, project);
   pm_indicator_page_set_store (self->indicator_page, self->store);
   pm_indicator_page_set_year (self->indicator_page, self->year);
   pm_overview_page_set_project (self->overview_page, project);
+  pm_overview_page_set_summaries (self->overview_page, self->summary, self->previous);
   pm_sidebar_set_project (self->sidebar, project);
 
   if (project)
     {
       watch_observations (self);
-      pm_window_update_summary_now (self);
       gtk_stack_set_visible_child_name (self->main_stack, "project");
       pm_sidebar_select_overview (self->sidebar);
       gtk_stack_set_visible_child_name (self->content_stack, "overview");
