@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pm-csv.h"
+#include "pm-evaluation.h"
 #include "pm-indicator.h"
 #include "pm-observation.h"
 #include "pm-project.h"
@@ -22,11 +23,13 @@
  * importing and exporting again gives the same file. */
 
 static const char *const columns[] = {
-  "code", "year", "area", "value", "note", "source", "provisional",
+  "code", "year", "area", "value", "note", "source", "provisional", "judgement",
 };
 
+/* judgement: a person's judgement of a manual target (已达标 …) where the
+ * year also has a number; the export writes the column only then. */
 enum { COLUMN_CODE, COLUMN_YEAR, COLUMN_AREA, COLUMN_VALUE, COLUMN_NOTE, COLUMN_SOURCE,
-       COLUMN_PROVISIONAL, N_COLUMNS };
+       COLUMN_PROVISIONAL, COLUMN_JUDGEMENT, N_COLUMNS };
 
 /* Returns: (transfer full): text without the white space (any, also the
  * ideographic space U+3000) at its ends */
@@ -216,6 +219,73 @@ pm_store_parse_number (const char *field,
   return TRUE;
 }
 
+/* Returns: whether a person judges the indicator's target (manual): its
+ * values may then carry a judgement (已达标 …) */
+gboolean
+pm_store_indicator_is_judged (PmIndicator *indicator)
+{
+  g_autoptr (PmTarget) target = NULL;
+
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), FALSE);
+
+  target = pm_target_new_for_indicator (indicator);
+  return target->kind == PM_TARGET_MANUAL;
+}
+
+/* Returns: whether text is a judgement of a manual target (已达标, 未达标,
+ * achieved …), as the evaluation reads it */
+gboolean
+pm_store_text_is_judgement (const char *text)
+{
+  PmStatus status;
+
+  return pm_status_from_judgement (text, &status);
+}
+
+/**
+ * pm_store_read_value:
+ * @indicator: the indicator the value belongs to
+ * @field: what a person typed or a file holds
+ * @value: (out): the number, NAN for a judgement
+ * @text: (out): how it was printed when that is not the plain way of
+ *   writing the number, or the judgement; NULL otherwise
+ * @reason: (out): why it is not a value of the indicator
+ */
+gboolean
+pm_store_read_value (PmIndicator *indicator,
+                     const char  *field,
+                     double      *value,
+                     char       **text,
+                     char       **reason)
+{
+  g_autofree char *why = NULL;
+
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), FALSE);
+  g_return_val_if_fail (value != NULL && text != NULL && reason != NULL, FALSE);
+
+  if (pm_store_parse_number (field, pm_indicator_get_unit (indicator), value, text, &why))
+    return TRUE;
+
+  if (pm_store_text_is_judgement (field))
+    {
+      g_autofree char *trimmed = trim (field);
+
+      if (pm_store_indicator_is_judged (indicator))
+        {
+          *text = g_steal_pointer (&trimmed);
+          *reason = NULL;
+          return TRUE;
+        }
+      *reason = g_strdup_printf (_("“%s” is a judgement, but the target of %s is a figure "
+                                   "that is measured, not one a person judges"),
+                                 trimmed, pm_indicator_get_code (indicator));
+      return FALSE;
+    }
+
+  *reason = g_steal_pointer (&why);
+  return FALSE;
+}
+
 static gboolean
 parse_provisional (const char *field,
                    gboolean   *provisional)
@@ -323,7 +393,8 @@ read_header (GStrv    header,
         {
           g_string_append_printf (problems,
                                   _("Line 1: unknown column “%s” (the columns are code, year, "
-                                    "value and optionally area, note, source, provisional)\n"),
+                                    "value and optionally area, note, source, provisional, "
+                                    "judgement)\n"),
                                   header[i]);
           ok = FALSE;
         }
@@ -371,6 +442,7 @@ read_row (PmProject  *project,
   g_autofree char *reason = NULL;
   g_autofree char *area = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *judgement = NULL;
   const char *raw;
   PmIndicator *indicator;
   gboolean bad_text = FALSE;
@@ -409,8 +481,39 @@ read_row (PmProject  *project,
       return NULL;
     }
 
-  if (!pm_store_parse_number (field_at (fields, index, COLUMN_VALUE),
-                              pm_indicator_get_unit (indicator), &value, &text, &reason))
+  judgement = trim (field_at (fields, index, COLUMN_JUDGEMENT));
+  if (*judgement)
+    {
+      g_autofree char *number = trim (field_at (fields, index, COLUMN_VALUE));
+      g_autofree char *printed = NULL;
+
+      if (!pm_store_indicator_is_judged (indicator))
+        {
+          g_string_append_printf (problems,
+                                  _("Line %u: %s has a judgement, but its target is a figure "
+                                    "that is measured, not one a person judges\n"),
+                                  line, code);
+          return NULL;
+        }
+      if (!pm_store_text_is_judgement (judgement))
+        {
+          g_string_append_printf (problems,
+                                  _("Line %u: “%s” is not a judgement (write 已达标, 未达标, "
+                                    "进度正常, 需加快进度, 进展缓慢 or 出现倒退)\n"),
+                                  line, judgement);
+          return NULL;
+        }
+      value = NAN;
+      if (*number && !pm_store_parse_number (number, pm_indicator_get_unit (indicator), &value,
+                                             &printed, &reason))
+        {
+          g_string_append_printf (problems, _("Line %u: %s\n"), line, reason);
+          return NULL;
+        }
+      text = g_steal_pointer (&judgement);
+    }
+  else if (!pm_store_read_value (indicator, field_at (fields, index, COLUMN_VALUE), &value, &text,
+                                 &reason))
     {
       g_string_append_printf (problems, _("Line %u: %s\n"), line, reason);
       return NULL;
@@ -700,6 +803,29 @@ pm_store_import_csv (PmStore             *self,
   return pm_store_import_csv_data (self, contents, length, display, counts, error);
 }
 
+/* Whether a value has both a number and a judgement: the export then needs
+ * the judgement column. */
+static gboolean
+has_judged_numbers (GListModel *indicators)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+      GListModel *observations = pm_indicator_get_observations (indicator);
+
+      for (guint j = 0; j < g_list_model_get_n_items (observations); j++)
+        {
+          g_autoptr (PmObservation) observation = g_list_model_get_item (observations, j);
+
+          if (isfinite (pm_observation_get_value (observation)) &&
+              pm_store_text_is_judgement (pm_observation_get_text (observation)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Returns: (transfer full): every observation as CSV (UTF-8 with a BOM,
  * CRLF), in catalogue order, then by year and area */
 char *
@@ -708,12 +834,14 @@ pm_store_export_observations_csv_data (PmStore *self,
 {
   GString *out = g_string_new (PM_CSV_BOM);
   GListModel *indicators;
+  guint n_columns;
 
   g_return_val_if_fail (PM_IS_STORE (self), NULL);
 
-  pm_csv_append_record (out, columns, N_COLUMNS);
-
   indicators = pm_project_get_indicators (self->project);
+  n_columns = has_judged_numbers (indicators) ? N_COLUMNS : COLUMN_JUDGEMENT;
+  pm_csv_append_record (out, columns, n_columns);
+
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
@@ -726,10 +854,17 @@ pm_store_export_observations_csv_data (PmStore *self,
           g_autofree char *value = NULL;
           const char *fields[N_COLUMNS];
 
-          if (pm_observation_get_text (observation))
-            value = g_strdup (pm_observation_get_text (observation));
+          const char *text = pm_observation_get_text (observation);
+          double number = pm_observation_get_value (observation);
+          gboolean judgement = n_columns == N_COLUMNS && pm_store_text_is_judgement (text);
+
+          if (judgement)
+            value = isfinite (number) ? pm_csv_format_number (number) : g_strdup ("");
+          else if (text)
+            value = g_strdup (text);
           else
-            value = pm_csv_format_number (pm_observation_get_value (observation));
+            value = pm_csv_format_number (number);
+          fields[COLUMN_JUDGEMENT] = judgement ? text : "";
 
           fields[COLUMN_CODE] = pm_indicator_get_code (indicator);
           fields[COLUMN_YEAR] = year;
@@ -738,7 +873,7 @@ pm_store_export_observations_csv_data (PmStore *self,
           fields[COLUMN_NOTE] = pm_observation_get_note (observation);
           fields[COLUMN_SOURCE] = pm_observation_get_source (observation);
           fields[COLUMN_PROVISIONAL] = pm_observation_get_provisional (observation) ? "1" : "0";
-          pm_csv_append_record (out, fields, N_COLUMNS);
+          pm_csv_append_record (out, fields, n_columns);
         }
     }
 

@@ -182,11 +182,5 @@ void pm_store_change_free (PmStoreChange *change);
 gboolean pm_store_value_equal (const PmStoreValue *a,
                                const PmStoreValue *b);
 
-/* pm-store-csv.c */
-gboolean pm_store_parse_number (const char *field,
-                                const char *unit,
-                                double     *value,
-                                char      **printed,
-                                char      **reason);
 
 G_END_DECLS

@@ -1192,6 +1192,7 @@ pm_store_set_observation (PmStore     *self,
   g_autoptr (GPtrArray) changes = NULL;
   PmStoreChange *change;
   PmIndicator *indicator;
+  gboolean judgement;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
 
@@ -1201,16 +1202,24 @@ pm_store_set_observation (PmStore     *self,
     area = PM_AREA_COUNTY;
   if (!(indicator = check_key (self, code, year, area, error)))
     return FALSE;
-  if (!isfinite (value))
+  if (!check_text (_("text"), text, error) || !check_text (_("note"), note, error) ||
+      !check_text (_("source"), source, error))
+    return FALSE;
+  judgement = pm_store_text_is_judgement (text);
+  if (judgement && !pm_store_indicator_is_judged (indicator))
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                   _("“%s” is a judgement, but the target of %s is a figure that is measured, "
+                     "not one a person judges."), text, code);
+      return FALSE;
+    }
+  if (!isfinite (value) && !(judgement && isnan (value)))
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
                    _("The value of %s for %d is not a number."), code, year);
       return FALSE;
     }
-  if (!check_text (_("text"), text, error) || !check_text (_("note"), note, error) ||
-      !check_text (_("source"), source, error))
-    return FALSE;
-  if (text && *text)
+  if (text && *text && !judgement)
     {
       g_autofree char *reason = NULL;
       g_autofree char *printed = NULL;
@@ -1296,6 +1305,65 @@ pm_store_delete_observation (PmStore    *self,
   pm_store_push_edit (self, g_strdup_printf (_("Delete %s %d"), code, year),
                       g_steal_pointer (&changes));
   return TRUE;
+}
+
+/**
+ * pm_store_set_judgement:
+ * @judgement: (nullable): 已达标, 未达标 … (pm_status_from_judgement ()); NULL
+ *   or empty removes the judgement
+ *
+ * Records a person's judgement of a manual target for a county value of a
+ * year. The year's number, note, source and provisional flag stay as they
+ * are; a year without a number gets a value that is only the judgement.
+ */
+gboolean
+pm_store_set_judgement (PmStore    *self,
+                        const char *code,
+                        int         year,
+                        const char *judgement,
+                        GError    **error)
+{
+  g_autofree char *trimmed = NULL;
+  PmIndicator *indicator;
+  PmObservation *observation;
+  double value;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  if (!pm_store_check_writable (self, error))
+    return FALSE;
+  if (!(indicator = check_key (self, code, year, PM_AREA_COUNTY, error)))
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (judgement ? judgement : ""));
+  observation = pm_indicator_find_observation (indicator, year, PM_AREA_COUNTY);
+  value = observation ? pm_observation_get_value (observation) : NAN;
+
+  if (*trimmed == '\0')
+    {
+      if (observation == NULL || !pm_store_text_is_judgement (pm_observation_get_text (observation)))
+        return TRUE;
+      if (isnan (value))
+        return pm_store_delete_observation (self, code, year, PM_AREA_COUNTY, error);
+      return pm_store_set_observation (self, code, year, PM_AREA_COUNTY, value, NULL,
+                                       pm_observation_get_note (observation),
+                                       pm_observation_get_source (observation),
+                                       pm_observation_get_provisional (observation), error);
+    }
+
+  if (!pm_store_text_is_judgement (trimmed))
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                   _("“%s” is not a judgement: write 已达标, 未达标, 进度正常, 需加快进度, "
+                     "进展缓慢 or 出现倒退."), trimmed);
+      return FALSE;
+    }
+
+  return pm_store_set_observation (self, code, year, PM_AREA_COUNTY, value, trimmed,
+                                   observation ? pm_observation_get_note (observation) : NULL,
+                                   observation ? pm_observation_get_source (observation) : NULL,
+                                   observation && pm_observation_get_provisional (observation),
+                                   error);
 }
 
 gboolean

@@ -84,7 +84,9 @@ void pm_store_set_user_name (PmStore    *self,
                              const char *name);
 
 /* Observations. value must be a finite number; text is how the source printed
- * it (NULL when it was a plain number) and must read back as value. */
+ * it (NULL when it was a plain number) and must read back as value. For an
+ * indicator whose target a person judges, text may instead be a judgement
+ * (已达标 …), and value NAN when there is no number. */
 gboolean pm_store_set_observation (PmStore     *self,
                                    const char  *code,
                                    int          year,
@@ -100,6 +102,35 @@ gboolean pm_store_delete_observation (PmStore    *self,
                                       int         year,
                                       const char *area,
                                       GError    **error);
+
+/* Reading a value as a person typed it or a file holds it: full-width
+ * digits, thousands separators, an exponent, a minus sign, and a % or ‰
+ * sign that must match the unit. printed is the field, trimmed, when it is
+ * not the plain way of writing the number (NULL when it is); reason says
+ * why a field is not a number. The one reader of values: CSV import, the
+ * value editors and the department grid's paste all use it. */
+gboolean pm_store_parse_number (const char *field,
+                                const char *unit,
+                                double     *value,
+                                char      **printed,
+                                char      **reason);
+/* A value of an indicator: a number as above or, for an indicator whose
+ * target a person judges (manual), a judgement (已达标, 未达标 …:
+ * pm_status_from_judgement ()): then *value is NAN and *text the judgement. */
+gboolean pm_store_read_value (PmIndicator *indicator,
+                              const char  *field,
+                              double      *value,
+                              char       **text,
+                              char       **reason);
+gboolean pm_store_indicator_is_judged (PmIndicator *indicator);
+gboolean pm_store_text_is_judgement (const char *text);
+/* Records a person's judgement of a manual target for a year (NULL
+ * removes it), keeping the year's number, note and source: one edit. */
+gboolean pm_store_set_judgement (PmStore     *self,
+                                 const char  *code,
+                                 int          year,
+                                 const char  *judgement,
+                                 GError     **error);
 
 /* Undo and redo edits of observations (one import is one edit). Each step
  * is itself written through, with its own history rows. */

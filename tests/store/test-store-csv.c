@@ -356,6 +356,81 @@ test_export_to_a_missing_folder_fails_plainly (void)
   g_assert_nonnull (strstr (error->message, "v.csv"));
 }
 
+static void
+test_judgement_is_a_value_of_a_manual_target_only (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  PmProject *project = pm_store_get_project (store);
+  g_autofree char *text = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr (GError) error = NULL;
+  double value;
+
+  /* W20 保持合理比例: a person judges it */
+  g_assert_true (pm_store_read_value (pm_project_find_indicator (project, "W20"), " 已达标 ",
+                                      &value, &text, &reason));
+  g_assert_true (isnan (value));
+  g_assert_cmpstr (text, ==, "已达标");
+  g_clear_pointer (&text, g_free);
+
+  /* W4 ≥94 is measured */
+  g_assert_false (pm_store_read_value (pm_project_find_indicator (project, "W4"), "已达标",
+                                       &value, &text, &reason));
+  g_assert_nonnull (strstr (reason, "W4"));
+  g_assert_false (pm_store_set_observation (store, "W4", 2023, NULL, NAN, "已达标", NULL, NULL,
+                                            FALSE, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pm_store_set_judgement (store, "W4", 2023, "已达标", &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (pm_store_set_judgement (store, "W20", 2023, "maybe", &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
+  g_assert_null (find (store, "W20", 2023, NULL));
+}
+
+static void
+test_judgement_keeps_the_number_and_round_trips (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (PmStore) store = new_store (&path);
+  g_autoptr (PmStore) second = new_store (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  PmObservation *observation;
+
+  g_assert_true (pm_store_set_observation (store, "W20", 2023, NULL, 28.5, NULL, "synthetic",
+                                           NULL, FALSE, &error));
+  g_assert_true (pm_store_set_judgement (store, "W20", 2023, "已达标", &error));
+  g_assert_no_error (error);
+  observation = find (store, "W20", 2023, NULL);
+  g_assert_cmpfloat (pm_observation_get_value (observation), ==, 28.5);
+  g_assert_cmpstr (pm_observation_get_text (observation), ==, "已达标");
+  g_assert_cmpstr (pm_observation_get_note (observation), ==, "synthetic");
+  /* a year with only a judgement has no number in the file */
+  g_assert_true (pm_store_set_judgement (store, "W31", 2024, "未达标", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observations "
+                                               "WHERE indicator = 'W31' AND value IS NULL"), ==, 1);
+
+  exported = pm_store_export_observations_csv_data (store, NULL);
+  g_assert_nonnull (strstr (exported, "provisional,judgement\r\n"));
+  g_assert_nonnull (strstr (exported, "W20,2023,county,28.5,synthetic,,0,已达标\r\n"));
+  import (second, exported, NULL);
+  again = pm_store_export_observations_csv_data (second, NULL);
+  g_assert_cmpstr (again, ==, exported);
+  g_assert_true (isnan (pm_observation_get_value (find (second, "W31", 2024, NULL))));
+
+  /* removing the judgement keeps the number; a year with nothing else goes */
+  g_assert_true (pm_store_set_judgement (store, "W20", 2023, NULL, &error));
+  g_assert_true (pm_store_set_judgement (store, "W31", 2024, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (pm_observation_get_value (find (store, "W20", 2023, NULL)), ==, 28.5);
+  g_assert_null (pm_observation_get_text (find (store, "W20", 2023, NULL)));
+  g_assert_null (find (store, "W31", 2024, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +450,10 @@ main (int   argc,
   g_test_add_func ("/store/export/writes-a-bom-crlf-and-every-column",
                    test_export_writes_bom_crlf_and_every_column);
   g_test_add_func ("/store/export/round-trips-exactly", test_export_round_trips_exactly);
+  g_test_add_func ("/store/values/a-judgement-is-a-value-of-a-manual-target-only",
+                   test_judgement_is_a_value_of_a_manual_target_only);
+  g_test_add_func ("/store/values/a-judgement-keeps-the-number-and-round-trips-through-csv",
+                   test_judgement_keeps_the_number_and_round_trips);
   g_test_add_func ("/store/export/to-a-missing-folder-fails-plainly",
                    test_export_to_a_missing_folder_fails_plainly);
 
