@@ -31,19 +31,57 @@ get_window (PmApplication *self)
   return PM_WINDOW (window);
 }
 
+typedef struct
+{
+  PmWindow *window;
+  char *heading;
+  GError *error;
+} OpenError;
+
+static void
+show_open_error (OpenError *data)
+{
+  pm_window_show_error (data->window, data->heading, data->error);
+  g_object_unref (data->window);
+  g_free (data->heading);
+  g_error_free (data->error);
+  g_free (data);
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            OpenError     *data)
+{
+  g_signal_handlers_disconnect_by_func (clock, painted_cb, data);
+  show_open_error (data);
+}
+
 static void
 open_path (PmWindow   *window,
            const char *path)
 {
-  g_autoptr (GError) error = NULL;
+  GError *error = NULL;
+  GdkFrameClock *clock;
+  g_autofree char *name = NULL;
+  OpenError *data;
 
-  if (!pm_window_open_path (window, path, &error))
-    {
-      g_autofree char *name = g_path_get_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  if (pm_window_open_path (window, path, &error))
+    return;
 
-      pm_window_show_error (window, heading, error);
-    }
+  name = g_path_get_basename (path);
+  data = g_new0 (OpenError, 1);
+  data->window = g_object_ref (window);
+  data->heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  data->error = error;
+
+  /* at start, once the window is on the screen: the dialog goes on top */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock && !gtk_widget_get_child_visible (GTK_WIDGET (window)))
+    clock = NULL;
+  if (clock)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), data);
+  else
+    show_open_error (data);
 }
 
 /* PM_REPORT_FIRST_FRAME=1 prints "first-frame <µs>" (g_get_monotonic_time,

@@ -67,8 +67,8 @@ pm_chart_view_measure (GtkWidget      *widget,
   else
     {
       /* about 16:9 of the width, never too flat to read */
-      *minimum = 240;
-      *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 280, 440) : 360;
+      *minimum = 320;
+      *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 320, 460) : 380;
     }
 }
 

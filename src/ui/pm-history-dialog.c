@@ -68,8 +68,15 @@ add_detail (GString    *details,
     return;
   if (details->len)
     g_string_append_c (details, '\n');
-  /* TRANSLATORS: a note or source that changed: "Note: “old” → “new”" */
-  g_string_append_printf (details, _("%s: “%s” → “%s”"), label, before ? before : "", after ? after : "");
+  if (before == NULL || *before == '\0')
+    /* TRANSLATORS: a note or source given with a value: "Note: “survey”" */
+    g_string_append_printf (details, _("%s: “%s”"), label, after);
+  else if (after == NULL || *after == '\0')
+    /* TRANSLATORS: a note or source removed: "Note: “survey” removed" */
+    g_string_append_printf (details, _("%s: “%s” removed"), label, before);
+  else
+    /* TRANSLATORS: a note or source that changed: "Note: “old” → “new”" */
+    g_string_append_printf (details, _("%s: “%s” → “%s”"), label, before, after);
 }
 
 static void
@@ -79,7 +86,8 @@ add_entry (PmHistoryDialog      *self,
 {
   g_autofree char *old_value = format_value (entry->old_value, entry->old_text, unit);
   g_autofree char *new_value = format_value (entry->new_value, entry->new_text, unit);
-  g_autofree char *when = entry->changed_at ? g_date_time_format (entry->changed_at, "%Y-%m-%d %H:%M") : g_strdup ("");
+  g_autoptr (GDateTime) local = entry->changed_at ? g_date_time_to_local (entry->changed_at) : NULL;
+  g_autofree char *when = local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup ("");
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autoptr (GString) details = g_string_new (NULL);
@@ -96,8 +104,11 @@ add_entry (PmHistoryDialog      *self,
                               entry->changed_by && *entry->changed_by ? entry->changed_by : _("unknown"),
                               origin_label (entry->origin));
 
-  add_detail (details, _("Note"), entry->old_note, entry->new_note);
-  add_detail (details, _("Source"), entry->old_source, entry->new_source);
+  if (entry->action != PM_HISTORY_DELETE)
+    {
+      add_detail (details, _("Note"), entry->old_note, entry->new_note);
+      add_detail (details, _("Source"), entry->old_source, entry->new_source);
+    }
   if (entry->old_provisional != entry->new_provisional && entry->action == PM_HISTORY_UPDATE)
     {
       if (details->len)

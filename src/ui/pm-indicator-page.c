@@ -50,6 +50,12 @@ struct _PmIndicatorPage
 
 G_DEFINE_FINAL_TYPE (PmIndicatorPage, pm_indicator_page, ADW_TYPE_BIN)
 
+enum {
+  SHOW_ERROR,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
 static void refresh_values (PmIndicatorPage *self);
 
 /* The card */
@@ -305,7 +311,8 @@ row_commit_cb (PmIndicatorPage *self,
       g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
 
       pm_value_row_show_error (row, message);
-      pm_ui_show_error_dialog (GTK_WIDGET (self), _("The Value Was Not Saved"), error);
+      /* the window shows it as a dialog */
+      g_signal_emit (self, signals[SHOW_ERROR], 0, _("The Value Was Not Saved"), error);
     }
 }
 
@@ -410,6 +417,10 @@ pm_indicator_page_class_init (PmIndicatorPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pm_indicator_page_dispose;
+
+  signals[SHOW_ERROR] =
+    g_signal_new ("show-error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
 
   g_type_ensure (PM_TYPE_CHART_VIEW);
 

@@ -272,6 +272,14 @@ overview_indicator_cb (PmWindow    *self,
 }
 
 static void
+page_show_error_cb (PmWindow     *self,
+                    const char   *heading,
+                    const GError *error)
+{
+  pm_window_show_error (self, heading, error);
+}
+
+static void
 back_clicked_cb (PmWindow *self)
 {
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
@@ -688,6 +696,7 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_indicator_cb);
   gtk_widget_class_bind_template_callback (widget_class, overview_indicator_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_show_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 

@@ -546,6 +546,50 @@ test_window_enables_undo_only_after_an_edit (Fixture       *fixture,
   g_assert_true (pm_window_get_action_enabled (fixture->window, "win.undo"));
 }
 
+static void
+test_window_shows_a_value_the_store_refuses_to_write_as_an_error (Fixture       *fixture,
+                                                                 gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) other = NULL;
+  PmValueRow *row;
+
+  /* the file is in use: the window has it read-only; were a value typed
+   * anyway, the store's refusal is shown, beside the value and as a dialog */
+  pm_window_set_store (fixture->window, NULL);
+  other = pm_store_open (fixture->path, PM_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (pm_window_open_path (fixture->window, fixture->path, &error));
+  row = show_row (fixture, "W4", 2024);
+  pm_indicator_page_set_editable (page_of (fixture), TRUE);
+
+  enter_value (row, "95");
+  g_assert_nonnull (pm_value_row_get_error (row));
+  g_assert_nonnull (pm_window_get_last_error (fixture->window));
+  g_assert_true (isnan (stored_value (fixture, "W4", 2024)));
+  pm_store_close (other);
+}
+
+static void
+test_window_follows_the_preferences (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_string (settings, "user-name", "Clerk of the Office");
+  g_assert_cmpstr (pm_store_get_user_name (pm_window_get_store (fixture->window)), ==, "Clerk of the Office");
+
+  g_settings_set_int (settings, "evaluation-year", 2027);
+  g_assert_cmpint (pm_window_get_year (fixture->window), ==, 2027);
+  show_row (fixture, "W4", 2024);
+  g_assert_cmpint (pm_evaluation_get_year (pm_indicator_page_get_evaluation (page_of (fixture))), ==, 2027);
+
+  /* 0: the last finished year */
+  g_settings_set_int (settings, "evaluation-year", 0);
+  g_assert_cmpint (pm_window_get_year (fixture->window), ==, pm_ui_default_evaluation_year ());
+  g_settings_reset (settings, "user-name");
+}
+
 /* Overview */
 
 static void
@@ -813,6 +857,8 @@ main (int   argc,
   ADD ("undo-restores-the-previous-value-and-redo-the-new-one", test_window_undo_restores_the_previous_value_and_redo_the_new_one);
   ADD ("shows-who-changed-a-value-and-when", test_window_shows_who_changed_a_value_and_when);
   ADD ("enables-undo-only-after-an-edit", test_window_enables_undo_only_after_an_edit);
+  ADD ("shows-a-value-the-store-refuses-to-write-as-an-error", test_window_shows_a_value_the_store_refuses_to_write_as_an_error);
+  ADD ("follows-the-preferences", test_window_follows_the_preferences);
   ADD ("overview-counts-by-status-and-filters", test_window_overview_counts_by_status_and_filters);
   ADD ("exports-the-chart-as-png-svg-and-pdf", test_window_exports_the_chart_as_png_svg_and_pdf);
   ADD ("copies-the-chart-as-an-image", test_window_copies_the_chart_as_an_image);
