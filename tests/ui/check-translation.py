@@ -59,7 +59,7 @@ def main():
             fuzzy = subprocess.run(['msgattrib', '--only-fuzzy', merged],
                                    capture_output=True, text=True).stdout
             ids = [line for line in (missing + fuzzy).splitlines() if line.startswith('msgid "') and line != 'msgid ""']
-            print(f'{len(ids)} messages to translate, for example:')
+            print('untranslated or fuzzy, for example:')
             for line in ids[:20]:
                 print('  ' + line)
             return 1
