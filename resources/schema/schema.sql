@@ -112,7 +112,8 @@ CREATE TABLE key_project_departments (
 
 -- One value of an indicator for a year and an area ('county': the whole
 -- county). text is how the source printed it where that was not a plain
--- number (full-width digits, a % sign, thousands separators).
+-- number (full-width digits, a % sign, thousands separators), or, for a
+-- target a person judges, the judgement (已达标 …; value NULL without a number).
 CREATE TABLE observations (
   indicator   TEXT NOT NULL REFERENCES indicators (code),
   year        INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
@@ -154,10 +155,13 @@ CREATE TABLE observation_history (
 
 CREATE INDEX observation_history_by_key ON observation_history (indicator, year, area);
 
+-- A piece of work a department plans for a year, in the order the
+-- department gave them (position, from 0 within a department and year).
 CREATE TABLE work_items (
   id         INTEGER PRIMARY KEY,
   department TEXT NOT NULL REFERENCES departments (name),
   year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
+  position   INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0),
   task       TEXT REFERENCES tasks (code),
   indicator  TEXT REFERENCES indicators (code),
   title      TEXT NOT NULL CHECK (title <> ''),
@@ -173,16 +177,98 @@ CREATE TABLE work_items (
 
 CREATE INDEX work_items_by_department ON work_items (department, year);
 
+-- Where a department's report for a year stands. No row: not started.
+-- accepted locks the values of the indicators the department leads for
+-- that year; only an unlock (with a reason, in report_history) lifts it.
+-- comment is the office's word when it returned the report.
 CREATE TABLE department_reports (
   department   TEXT NOT NULL REFERENCES departments (name),
   year         INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
-  status       TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted', 'accepted')),
+  status       TEXT NOT NULL DEFAULT 'draft'
+               CHECK (status IN ('draft', 'submitted', 'accepted', 'returned')),
   submitted_at TEXT,
   accepted_at  TEXT,
+  returned_at  TEXT,
   note         TEXT,
+  comment      TEXT,
   changed_at   TEXT NOT NULL,
   changed_by   TEXT NOT NULL,
   PRIMARY KEY (department, year)
+);
+
+-- Every change of a report's status: submit, accept, return (comment: the
+-- office's comment), unlock (comment: the reason), draft, delete.
+CREATE TABLE report_history (
+  id         INTEGER PRIMARY KEY,
+  department TEXT NOT NULL REFERENCES departments (name),
+  year       INTEGER NOT NULL,
+  action     TEXT NOT NULL
+             CHECK (action IN ('draft', 'submit', 'accept', 'return', 'unlock', 'delete')),
+  old_status TEXT,
+  new_status TEXT,
+  comment    TEXT,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL
+);
+
+-- What a department did on a key task in a year (实施情况).
+CREATE TABLE progress_notes (
+  task       TEXT NOT NULL REFERENCES tasks (code),
+  department TEXT NOT NULL REFERENCES departments (name),
+  year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
+  text       TEXT NOT NULL CHECK (text <> ''),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  PRIMARY KEY (task, department, year)
+);
+
+CREATE TABLE progress_note_history (
+  id         INTEGER PRIMARY KEY,
+  task       TEXT NOT NULL REFERENCES tasks (code),
+  department TEXT NOT NULL REFERENCES departments (name),
+  year       INTEGER NOT NULL,
+  action     TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+  old_text   TEXT,
+  new_text   TEXT,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL
+);
+
+-- The project's own settings of an indicator: figures for its target
+-- (docs/evaluation.md, Overrides) and the change from one year to the next
+-- above which a value is checked (a fraction: 0.5 is 50 %).
+CREATE TABLE indicator_settings (
+  indicator        TEXT PRIMARY KEY NOT NULL REFERENCES indicators (code),
+  target_override  TEXT CHECK (target_override <> ''),
+  change_threshold REAL CHECK (change_threshold > 0),
+  changed_at       TEXT NOT NULL,
+  changed_by       TEXT NOT NULL
+);
+
+CREATE TABLE indicator_settings_history (
+  id         INTEGER PRIMARY KEY,
+  indicator  TEXT NOT NULL REFERENCES indicators (code),
+  setting    TEXT NOT NULL CHECK (setting IN ('target_override', 'change_threshold')),
+  old_value  TEXT,
+  new_value  TEXT,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL
+);
+
+-- A check of a value (a percentage above 100, a large change …) that a
+-- person confirmed with a note. It holds for that value only: another
+-- value of the year is checked afresh.
+CREATE TABLE check_confirmations (
+  indicator  TEXT NOT NULL REFERENCES indicators (code),
+  year       INTEGER NOT NULL CHECK (year BETWEEN 2010 AND 2030),
+  area       TEXT NOT NULL DEFAULT 'county',
+  kind       TEXT NOT NULL CHECK (kind IN ('percent-range', 'per-mille-range', 'large-change',
+                                           'binding-target')),
+  value      REAL NOT NULL,
+  note       TEXT NOT NULL CHECK (note <> ''),
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  PRIMARY KEY (indicator, year, area, kind)
 );
 
 -- Reporting views: a stable interface for queries with any SQLite tool.

@@ -28,8 +28,8 @@ list_work_items (PmScheduleSource *source,
   return pm_store_list_work_items (self->store, department, year, error);
 }
 
-/* The project file (schema 1) keeps no progress notes (实施情况) yet: when
- * it does, this is the one place that reads them. */
+/* The schedules show a department's latest progress note (实施情况) on each
+ * task, from the project file. */
 static char *
 dup_progress_note (PmScheduleSource *source,
                    const char       *task_code,
@@ -38,7 +38,10 @@ dup_progress_note (PmScheduleSource *source,
                    int              *note_year,
                    GError          **error)
 {
-  return NULL;
+  PmScheduleStoreSource *self = PM_SCHEDULE_STORE_SOURCE (source);
+
+  return pm_store_dup_latest_progress_note (self->store, task_code, department, year, note_year,
+                                            error);
 }
 
 static void

@@ -62,6 +62,8 @@ struct _PmStore
 
   GPtrArray *undo_stack;     /* of PmStoreEdit, last is next */
   GPtrArray *redo_stack;
+
+  GHashTable *accepted;      /* "department\x1fyear" of each accepted report: the locks */
 };
 
 /* pm-store-sql.c: the little SQL layer over libgda. Parameters are passed as
@@ -103,6 +105,7 @@ gboolean pm_store_sql_query_int (PmStore    *self,
                                  const char *sql,
                                  gint64     *out,
                                  GError    **error);
+
 char *pm_store_sql_query_text (PmStore    *self,
                                const char *sql,
                                GError    **error);
@@ -164,6 +167,14 @@ gboolean pm_store_catalogue_write (PmStore   *self,
 PmProject *pm_store_catalogue_load (PmStore *self,
                                     GError **error);
 
+/* pm-store-department.c: reports and their locks, progress notes, the
+ * indicators' settings, confirmed checks */
+gboolean pm_store_department_load (PmStore *self,
+                                   GError **error);
+gboolean pm_store_check_locks (PmStore   *self,
+                               GPtrArray *changes,
+                               GError   **error);
+
 /* pm-store.c: applies changes (edit, import, undo, redo) in one transaction */
 gboolean pm_store_apply_changes (PmStore         *self,
                                  GPtrArray       *changes,
@@ -172,6 +183,11 @@ gboolean pm_store_apply_changes (PmStore         *self,
                                  GError         **error);
 gboolean pm_store_check_writable (PmStore *self,
                                   GError **error);
+gboolean pm_store_check_open (PmStore *self,
+                              GError **error);
+gboolean pm_store_check_text (const char *what,
+                              const char *text,
+                              GError    **error);
 void pm_store_push_edit (PmStore    *self,
                          char       *label,
                          GPtrArray  *changes);

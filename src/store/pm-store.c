@@ -190,6 +190,7 @@ pm_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->accepted, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display_name, g_free);
   g_clear_pointer (&self->db_path, g_free);
@@ -281,6 +282,7 @@ pm_store_init (PmStore *self)
   self->statements = pm_store_sql_new_statement_table ();
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) edit_free);
+  self->accepted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->user_name = g_strdup (pm_store_default_user_name ());
 }
 
@@ -634,6 +636,8 @@ pm_store_open (const char       *path,
       g_propagate_error (error, g_steal_pointer (&load_error));
       return NULL;
     }
+  if (!pm_store_department_load (self, error))
+    return NULL;
 
   g_debug ("Opened %s in %.1f ms", path, (g_get_monotonic_time () - start) / 1000.0);
   return g_steal_pointer (&self);
@@ -813,6 +817,8 @@ pm_store_create_from_template (const char *path,
       g_propagate_error (error, g_steal_pointer (&load_error));
       return NULL;
     }
+  if (!pm_store_department_load (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -969,6 +975,21 @@ check_text (const char *what,
   return TRUE;
 }
 
+gboolean
+pm_store_check_open (PmStore *self,
+                     GError **error)
+{
+  return check_open (self, error);
+}
+
+gboolean
+pm_store_check_text (const char *what,
+                     const char *text,
+                     GError    **error)
+{
+  return check_text (what, text, error);
+}
+
 static char *
 nonempty (const char *text)
 {
@@ -1017,7 +1038,7 @@ pm_store_apply_changes (PmStore         *self,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *changed_at = pm_store_format_time (now);
 
-  if (!pm_store_check_writable (self, error))
+  if (!pm_store_check_writable (self, error) || !pm_store_check_locks (self, changes, error))
     return FALSE;
 
   if (!pm_store_sql_begin (self, error))
@@ -1670,9 +1691,11 @@ pm_store_add_work_item (PmStore          *self,
   if (!pm_store_sql_begin (self, error))
     return 0;
   if (!pm_store_sql_exec (self, error,
-                          "INSERT INTO work_items (department, year, task, indicator, title, "
-                          "starts_on, due_on, status, note, changed_at, changed_by) VALUES "
-                          "(##department::string, ##year::gint, ##task::string, "
+                          "INSERT INTO work_items (department, year, position, task, indicator, "
+                          "title, starts_on, due_on, status, note, changed_at, changed_by) "
+                          "VALUES (##department::string, ##year::gint, "
+                          "(SELECT count (*) FROM work_items WHERE department = "
+                          "##department::string AND year = ##year::gint), ##task::string, "
                           "##indicator::string, ##title::string, ##starts_on::string, "
                           "##due_on::string, ##status::string, ##note::string, "
                           "##changed_at::string, ##changed_by::string)",
@@ -1715,12 +1738,38 @@ pm_store_update_work_item (PmStore          *self,
 
   if (!pm_store_sql_begin (self, error))
     return FALSE;
+  /* moved to another department or year: last there, and no gap left */
+  if (!pm_store_sql_exec (self, error,
+                          "UPDATE work_items SET position = position - 1 WHERE (department, year) "
+                          "IN (SELECT department, year FROM work_items WHERE id = ##id::gint64 "
+                          "AND (department <> ##department::string OR year <> ##year::gint)) "
+                          "AND position > (SELECT position FROM work_items WHERE id = ##id::gint64)",
+                          "id", PM_SQL_INT64, item->id,
+                          "department", PM_SQL_TEXT, item->department,
+                          "year", PM_SQL_INT, item->year,
+                          NULL) ||
+      !pm_store_sql_exec (self, error,
+                          "UPDATE work_items SET position = (SELECT count (*) FROM work_items "
+                          "WHERE department = ##department::string AND year = ##year::gint) "
+                          "WHERE id = ##id::gint64 AND (department <> ##department::string OR "
+                          "year <> ##year::gint)",
+                          "id", PM_SQL_INT64, item->id,
+                          "department", PM_SQL_TEXT, item->department,
+                          "year", PM_SQL_INT, item->year,
+                          NULL))
+    {
+      pm_store_sql_rollback (self);
+      return FALSE;
+    }
+  /* libgda writes "x = ##p" as "x IS NULL" when p is NULL, even after SET:
+   * the nullable columns take their parameter through nullif () */
   if (!pm_store_sql_exec (self, error,
                           "UPDATE work_items SET department = ##department::string, "
-                          "year = ##year::gint, task = ##task::string, "
-                          "indicator = ##indicator::string, title = ##title::string, "
-                          "starts_on = ##starts_on::string, due_on = ##due_on::string, "
-                          "status = ##status::string, note = ##note::string, "
+                          "year = ##year::gint, task = nullif (##task::string, ''), "
+                          "indicator = nullif (##indicator::string, ''), title = ##title::string, "
+                          "starts_on = nullif (##starts_on::string, ''), "
+                          "due_on = nullif (##due_on::string, ''), "
+                          "status = ##status::string, note = nullif (##note::string, ''), "
                           "changed_at = ##changed_at::string, changed_by = ##changed_by::string "
                           "WHERE id = ##id::gint64",
                           "department", PM_SQL_TEXT, item->department,
@@ -1763,7 +1812,12 @@ pm_store_delete_work_item (PmStore *self,
 
   if (!pm_store_check_writable (self, error) || !pm_store_sql_begin (self, error))
     return FALSE;
-  if (!pm_store_sql_exec (self, error, "DELETE FROM work_items WHERE id = ##id::gint64",
+  if (!pm_store_sql_exec (self, error,
+                          "UPDATE work_items SET position = position - 1 WHERE (department, year) "
+                          "IN (SELECT department, year FROM work_items WHERE id = ##id::gint64) "
+                          "AND position > (SELECT position FROM work_items WHERE id = ##id::gint64)",
+                          "id", PM_SQL_INT64, id, NULL) ||
+      !pm_store_sql_exec (self, error, "DELETE FROM work_items WHERE id = ##id::gint64",
                           "id", PM_SQL_INT64, id, NULL) ||
       !pm_store_sql_query_int (self, "SELECT changes ()", &changed, error))
     {
@@ -1781,9 +1835,77 @@ pm_store_delete_work_item (PmStore *self,
   return pm_store_sql_commit (self, error);
 }
 
+/**
+ * pm_store_move_work_item:
+ * @position: its new place among the department's items of its year, from
+ *   0; beyond the last, it goes last
+ *
+ * Moves a work item within its department and year; the others close up.
+ */
+gboolean
+pm_store_move_work_item (PmStore *self,
+                         gint64   id,
+                         int      position,
+                         GError **error)
+{
+  g_autoptr (PmWorkItem) item = NULL;
+  g_autoptr (GdaDataModel) model = NULL;
+  gint64 count = 0;
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+
+  if (!pm_store_check_writable (self, error) || !(item = pm_store_get_work_item (self, id, error)))
+    return FALSE;
+
+  if (!pm_store_sql_begin (self, error))
+    return FALSE;
+  model = pm_store_sql_select (self, error,
+                               "SELECT count (*) FROM work_items WHERE department = "
+                               "##department::string AND year = ##year::gint",
+                               "department", PM_SQL_TEXT, item->department,
+                               "year", PM_SQL_INT, item->year,
+                               NULL);
+  if (model == NULL)
+    goto failed;
+  count = pm_store_value_int (pm_store_model_get (model, 0, 0));
+  position = CLAMP (position, 0, (int) count - 1);
+  if (position == item->position)
+    {
+      pm_store_sql_rollback (self);
+      return TRUE;
+    }
+
+  /* shift the items between the old and new places by one, then place it */
+  if (!pm_store_sql_exec (self, error,
+                          "UPDATE work_items SET position = position + "
+                          "iif (##to::gint < ##from::gint, 1, -1) "
+                          "WHERE department = ##department::string AND year = ##year::gint "
+                          "AND position BETWEEN min (##from::gint, ##to::gint) "
+                          "AND max (##from::gint, ##to::gint) AND id <> ##id::gint64",
+                          "to", PM_SQL_INT, position,
+                          "from", PM_SQL_INT, item->position,
+                          "department", PM_SQL_TEXT, item->department,
+                          "year", PM_SQL_INT, item->year,
+                          "id", PM_SQL_INT64, id,
+                          NULL) ||
+      !pm_store_sql_exec (self, error,
+                          "UPDATE work_items SET position = ##to::gint WHERE id = ##id::gint64",
+                          "to", PM_SQL_INT, position,
+                          "id", PM_SQL_INT64, id,
+                          NULL) ||
+      !pm_store_sql_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  pm_store_sql_rollback (self);
+  return FALSE;
+}
+
 #define WORK_ITEM_COLUMNS \
   "id, department, year, task, indicator, title, starts_on, due_on, status, note, " \
-  "changed_at, changed_by"
+  "changed_at, changed_by, position"
 
 static PmWorkItem *
 work_item_from_row (GdaDataModel *model,
@@ -1805,6 +1927,7 @@ work_item_from_row (GdaDataModel *model,
   item->note = g_strdup (pm_store_value_text (CELL (9)));
   item->changed_at = pm_store_value_time (CELL (10));
   item->changed_by = g_strdup (pm_store_value_text (CELL (11)));
+  item->position = (int) pm_store_value_int (CELL (12));
 #undef CELL
 
   return item;
@@ -1841,7 +1964,8 @@ pm_store_get_work_item (PmStore *self,
 }
 
 /* Returns: (transfer full) (element-type PmWorkItem): the work items of a
- * department (NULL: all) and year (0: all), by department, year, due date */
+ * department (NULL: all) and year (0: all), by department, year and the
+ * department's order */
 GPtrArray *
 pm_store_list_work_items (PmStore    *self,
                           const char *department,
@@ -1850,8 +1974,8 @@ pm_store_list_work_items (PmStore    *self,
 {
   g_autoptr (GString) sql = g_string_new ("SELECT w.id, w.department, w.year, w.task, "
                                           "w.indicator, w.title, w.starts_on, w.due_on, "
-                                          "w.status, w.note, w.changed_at, w.changed_by "
-                                          "FROM work_items AS w "
+                                          "w.status, w.note, w.changed_at, w.changed_by, "
+                                          "w.position FROM work_items AS w "
                                           "JOIN departments AS d ON d.name = w.department "
                                           "WHERE ");
   g_autoptr (GdaDataModel) model = NULL;
@@ -1865,7 +1989,7 @@ pm_store_list_work_items (PmStore    *self,
   g_string_append (sql, department ? "w.department = ##department::string"
                                    : "##department::string IS NULL");
   g_string_append (sql, year ? " AND w.year = ##year::gint" : " AND ##year::gint = 0");
-  g_string_append (sql, " ORDER BY d.position, w.year, w.due_on IS NULL, w.due_on, w.id");
+  g_string_append (sql, " ORDER BY d.position, w.year, w.position, w.id");
 
   model = pm_store_sql_select (self, error, sql->str,
                                "department", PM_SQL_TEXT, department,
@@ -1879,203 +2003,6 @@ pm_store_list_work_items (PmStore    *self,
     g_ptr_array_add (items, work_item_from_row (model, row));
 
   return items;
-}
-
-/* Department reports. */
-
-static PmDepartmentReport *
-report_from_row (GdaDataModel *model,
-                 int           row)
-{
-  PmDepartmentReport *report = g_new0 (PmDepartmentReport, 1);
-
-#define CELL(column) pm_store_model_get (model, (column), row)
-  report->department = g_strdup (pm_store_value_text (CELL (0)));
-  report->year = (int) pm_store_value_int (CELL (1));
-  if (!pm_report_status_from_string (pm_store_value_text (CELL (2)), &report->status))
-    report->status = PM_REPORT_STATUS_DRAFT;
-  report->submitted_at = pm_store_value_time (CELL (3));
-  report->accepted_at = pm_store_value_time (CELL (4));
-  report->note = g_strdup (pm_store_value_text (CELL (5)));
-  report->changed_at = pm_store_value_time (CELL (6));
-  report->changed_by = g_strdup (pm_store_value_text (CELL (7)));
-#undef CELL
-
-  return report;
-}
-
-#define REPORT_COLUMNS \
-  "r.department, r.year, r.status, r.submitted_at, r.accepted_at, r.note, r.changed_at, " \
-  "r.changed_by"
-
-/**
- * pm_store_set_department_report:
- *
- * Records where a department's report for a year stands. The time it was
- * submitted (accepted) is set when it first reaches that status and kept
- * after; going back to draft clears both.
- */
-gboolean
-pm_store_set_department_report (PmStore        *self,
-                                const char     *department,
-                                int             year,
-                                PmReportStatus  status,
-                                const char     *note,
-                                GError        **error)
-{
-  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *changed_at = pm_store_format_time (now);
-
-  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
-
-  if (!pm_store_check_writable (self, error))
-    return FALSE;
-  if (department == NULL || !pm_project_find_department (self->project, department))
-    {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                   _("There is no department “%s”."), department ? department : "");
-      return FALSE;
-    }
-  if (year < PM_STORE_FIRST_YEAR || year > PM_STORE_LAST_YEAR)
-    {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                   _("The year %d is outside %d–%d."), year, PM_STORE_FIRST_YEAR,
-                   PM_STORE_LAST_YEAR);
-      return FALSE;
-    }
-  if ((guint) status > PM_REPORT_STATUS_ACCEPTED)
-    {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID, _("Unknown status."));
-      return FALSE;
-    }
-  if (!check_text (_("note"), note, error))
-    return FALSE;
-
-  if (!pm_store_sql_begin (self, error))
-    return FALSE;
-  if (!pm_store_sql_exec (self, error,
-                          "INSERT INTO department_reports (department, year, status, "
-                          "submitted_at, accepted_at, note, changed_at, changed_by) VALUES "
-                          "(##department::string, ##year::gint, ##status::string, "
-                          "iif (##status::string = 'draft', NULL, ##changed_at::string), "
-                          "iif (##status::string = 'accepted', ##changed_at::string, NULL), "
-                          "##note::string, ##changed_at::string, ##changed_by::string) "
-                          "ON CONFLICT (department, year) DO UPDATE SET "
-                          "status = excluded.status, "
-                          "submitted_at = iif (excluded.status = 'draft', NULL, "
-                          "ifnull (submitted_at, excluded.submitted_at)), "
-                          "accepted_at = iif (excluded.status = 'accepted', "
-                          "ifnull (accepted_at, excluded.accepted_at), NULL), "
-                          "note = excluded.note, changed_at = excluded.changed_at, "
-                          "changed_by = excluded.changed_by",
-                          "department", PM_SQL_TEXT, department,
-                          "year", PM_SQL_INT, year,
-                          "status", PM_SQL_TEXT, pm_report_status_to_string (status),
-                          "note", PM_SQL_TEXT, note && *note ? note : NULL,
-                          "changed_at", PM_SQL_TEXT, changed_at,
-                          "changed_by", PM_SQL_TEXT, self->user_name,
-                          NULL))
-    {
-      pm_store_sql_rollback (self);
-      return FALSE;
-    }
-
-  return pm_store_sql_commit (self, error);
-}
-
-/* Returns: (transfer full) (nullable): the report, or NULL (and no error)
- * when the department has none for that year */
-PmDepartmentReport *
-pm_store_get_department_report (PmStore    *self,
-                                const char *department,
-                                int         year,
-                                GError    **error)
-{
-  g_autoptr (GdaDataModel) model = NULL;
-
-  g_return_val_if_fail (PM_IS_STORE (self), NULL);
-
-  if (!check_open (self, error))
-    return NULL;
-
-  model = pm_store_sql_select (self, error,
-                               "SELECT " REPORT_COLUMNS " FROM department_reports AS r "
-                               "WHERE r.department = ##department::string AND r.year = ##year::gint",
-                               "department", PM_SQL_TEXT, department,
-                               "year", PM_SQL_INT, year,
-                               NULL);
-  if (model == NULL || gda_data_model_get_n_rows (model) == 0)
-    return NULL;
-
-  return report_from_row (model, 0);
-}
-
-/* Returns: (transfer full) (element-type PmDepartmentReport): the reports
- * of a year (0: all years), in the order of the departments */
-GPtrArray *
-pm_store_list_department_reports (PmStore *self,
-                                  int      year,
-                                  GError **error)
-{
-  g_autoptr (GdaDataModel) model = NULL;
-  GPtrArray *reports;
-
-  g_return_val_if_fail (PM_IS_STORE (self), NULL);
-
-  if (!check_open (self, error))
-    return NULL;
-
-  model = pm_store_sql_select (self, error,
-                               year ? "SELECT " REPORT_COLUMNS " FROM department_reports AS r "
-                                      "JOIN departments AS d ON d.name = r.department "
-                                      "WHERE r.year = ##year::gint ORDER BY d.position"
-                                    : "SELECT " REPORT_COLUMNS " FROM department_reports AS r "
-                                      "JOIN departments AS d ON d.name = r.department "
-                                      "WHERE ##year::gint = 0 ORDER BY r.year, d.position",
-                               "year", PM_SQL_INT, year,
-                               NULL);
-  if (model == NULL)
-    return NULL;
-
-  reports = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_department_report_free);
-  for (int row = 0; row < gda_data_model_get_n_rows (model); row++)
-    g_ptr_array_add (reports, report_from_row (model, row));
-
-  return reports;
-}
-
-gboolean
-pm_store_delete_department_report (PmStore    *self,
-                                   const char *department,
-                                   int         year,
-                                   GError    **error)
-{
-  gint64 changed = 0;
-
-  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
-
-  if (!pm_store_check_writable (self, error) || !pm_store_sql_begin (self, error))
-    return FALSE;
-  if (!pm_store_sql_exec (self, error,
-                          "DELETE FROM department_reports "
-                          "WHERE department = ##department::string AND year = ##year::gint",
-                          "department", PM_SQL_TEXT, department,
-                          "year", PM_SQL_INT, year,
-                          NULL) ||
-      !pm_store_sql_query_int (self, "SELECT changes ()", &changed, error))
-    {
-      pm_store_sql_rollback (self);
-      return FALSE;
-    }
-  if (changed == 0)
-    {
-      pm_store_sql_rollback (self);
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
-                   _("%s has no report for %d."), department, year);
-      return FALSE;
-    }
-
-  return pm_store_sql_commit (self, error);
 }
 
 /* Copies and checks. */

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pm-department-records.h"
 #include "pm-department-report.h"
 #include "pm-history-entry.h"
 #include "pm-types.h"
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 /* "PMon": PRAGMA application_id of every project file */
 #define PM_STORE_APPLICATION_ID 0x504D6F6E
 /* PRAGMA user_version of the files this build writes */
-#define PM_STORE_SCHEMA_VERSION 2
+#define PM_STORE_SCHEMA_VERSION 3
 /* The years an observation may have */
 #define PM_STORE_FIRST_YEAR 2010
 #define PM_STORE_LAST_YEAR 2030
@@ -38,6 +39,8 @@ typedef enum
   PM_STORE_ERROR_IO,
   PM_STORE_ERROR_INVALID,       /* an unknown code, a year or value out of range */
   PM_STORE_ERROR_INVALID_CSV,   /* an import refused: the message lists every bad row */
+  PM_STORE_ERROR_LOCKED,        /* an accepted report locks the value; unlock it first */
+  PM_STORE_ERROR_TRANSITION,    /* a report cannot go from its status to the one asked */
 } PmStoreError;
 
 GQuark pm_store_error_quark (void);
@@ -189,7 +192,49 @@ GPtrArray *pm_store_list_work_items (PmStore    *self,
                                      int         year,
                                      GError    **error);
 
-/* Whether a department has reported for a year. */
+/* Work items are listed in the order of their position within a department
+ * and year; a new one goes last. */
+gboolean pm_store_move_work_item (PmStore *self,
+                                  gint64   id,
+                                  int      position,
+                                  GError **error);
+
+/* Whether a department has reported for a year. The steps are: (not
+ * started or draft or returned) → submitted → accepted or returned; an
+ * accepted report locks the values of the indicators the department leads
+ * (牵头) for that year, and its progress notes, until it is unlocked with a
+ * reason (it is then a draft again). Every step has a report_history row. */
+gboolean pm_store_submit_department_report (PmStore    *self,
+                                            const char *department,
+                                            int         year,
+                                            const char *note,
+                                            GError    **error);
+gboolean pm_store_accept_department_report (PmStore    *self,
+                                            const char *department,
+                                            int         year,
+                                            GError    **error);
+gboolean pm_store_return_department_report (PmStore    *self,
+                                            const char *department,
+                                            int         year,
+                                            const char *comment,
+                                            GError    **error);
+gboolean pm_store_unlock_department_report (PmStore    *self,
+                                            const char *department,
+                                            int         year,
+                                            const char *reason,
+                                            GError    **error);
+PmReportStatus pm_store_get_department_report_status (PmStore    *self,
+                                                      const char *department,
+                                                      int         year);
+gboolean pm_store_is_value_locked (PmStore     *self,
+                                   const char  *code,
+                                   int          year,
+                                   const char **department);
+GPtrArray *pm_store_list_report_history (PmStore    *self,
+                                         const char *department,
+                                         int         year,
+                                         GError    **error);
+/* Sets a status directly (no accepted report may be changed this way). */
 gboolean pm_store_set_department_report (PmStore        *self,
                                          const char     *department,
                                          int             year,
@@ -207,6 +252,59 @@ gboolean pm_store_delete_department_report (PmStore    *self,
                                             const char *department,
                                             int         year,
                                             GError    **error);
+
+/* Progress notes (实施情况) of departments on key tasks, one per task,
+ * department and year; NULL or empty text deletes. Every change has a
+ * progress_note_history row. */
+gboolean pm_store_set_progress_note (PmStore    *self,
+                                     const char *task_code,
+                                     const char *department,
+                                     int         year,
+                                     const char *text,
+                                     GError    **error);
+char *pm_store_dup_progress_note (PmStore    *self,
+                                  const char *task_code,
+                                  const char *department,
+                                  int         year,
+                                  GError    **error);
+char *pm_store_dup_latest_progress_note (PmStore    *self,
+                                         const char *task_code,
+                                         const char *department,
+                                         int         up_to_year,
+                                         int        *note_year,
+                                         GError    **error);
+GPtrArray *pm_store_list_progress_notes (PmStore    *self,
+                                         const char *department,
+                                         int         year,
+                                         GError    **error);
+
+/* The project's own settings of an indicator, kept in the file and put
+ * into the model on opening: figures for its target (the evaluation's
+ * override, pm_target_set_indicator_override (); refused with its message
+ * when they do not fit) and the threshold of a large change (a fraction;
+ * NAN removes it: pm_checks_set_change_threshold ()). */
+gboolean pm_store_set_target_override (PmStore    *self,
+                                       const char *code,
+                                       const char *override,
+                                       GError    **error);
+gboolean pm_store_set_change_threshold (PmStore    *self,
+                                       const char *code,
+                                       double      fraction,
+                                       GError    **error);
+
+/* Checks of values (pm-checks.h) that a person confirmed with a note; a
+ * confirmation holds for the value confirmed. NULL or empty note removes. */
+gboolean pm_store_confirm_check (PmStore     *self,
+                                 const char  *code,
+                                 int          year,
+                                 PmCheckKind  kind,
+                                 double       value,
+                                 const char  *note,
+                                 GError     **error);
+GPtrArray *pm_store_list_check_confirmations (PmStore    *self,
+                                              const char *code,
+                                              int         year,
+                                              GError    **error);
 
 /* A consistent copy of the open project, written while it stays open. */
 gboolean pm_store_save_copy (PmStore    *self,

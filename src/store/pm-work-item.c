@@ -63,6 +63,7 @@ pm_work_item_copy (const PmWorkItem *self)
   copy->id = self->id;
   copy->department = g_strdup (self->department);
   copy->year = self->year;
+  copy->position = self->position;
   copy->task_code = g_strdup (self->task_code);
   copy->indicator_code = g_strdup (self->indicator_code);
   copy->title = g_strdup (self->title);

@@ -20,12 +20,15 @@ gboolean pm_work_status_from_string (const char   *text,
                                      PmWorkStatus *status);
 
 /* A piece of work a department plans for a year, optionally for one task or
- * indicator. Dates are "YYYY-MM-DD" or NULL. id is 0 until it is stored. */
+ * indicator. Dates are "YYYY-MM-DD" or NULL. id is 0 until it is stored.
+ * position is its place among the department's items of the year (from 0),
+ * set by the store: pm_store_move_work_item () changes it. */
 typedef struct
 {
   gint64 id;
   char *department;
   int year;
+  int position;
   char *task_code;
   char *indicator_code;
   char *title;

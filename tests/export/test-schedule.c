@@ -14,6 +14,7 @@
 #include "pm-project.h"
 #include "pm-schedule-export.h"
 #include "pm-schedule-store-source.h"
+#include "pm-schedule-writer.h"
 #include "pm-schedule.h"
 #include "pm-store.h"
 #include "export-test-support.h"
@@ -322,11 +323,59 @@ test_store_source_gives_the_project_file_work_items (void)
   g_assert_cmpstr (((PmWorkItem *) g_ptr_array_index (task->work_items, 0))->title, ==,
                    "妇女议事会（测试）");
 
-  /* schema 1 keeps no progress notes: none, and no error */
+  /* no progress note written yet: none, and no error */
   note = pm_schedule_source_dup_progress_note (source, "WT6.3", "县妇联", 2025, &note_year, &error);
   g_assert_no_error (error);
   g_assert_null (note);
   g_assert_cmpint (note_year, ==, 0);
+
+  pm_store_close (store);
+}
+
+static void
+test_store_source_gives_the_latest_progress_note_of_the_file (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "county.pmproj", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_create_from_template (path, &error);
+  g_autoptr (PmScheduleSource) source = NULL;
+  g_autoptr (PmSchedule) schedule = NULL;
+  g_autoptr (PmSchedule) earlier = NULL;
+  g_autoptr (GPtrArray) schedules = g_ptr_array_new ();
+  g_autofree char *csv = NULL;
+  PmDepartment *department;
+  const PmScheduleTask *task;
+
+  g_assert_no_error (error);
+  department = pm_project_find_department (pm_store_get_project (store), "县妇联");
+  g_assert_true (pm_store_set_progress_note (store, "WT6.3", "县妇联", 2023,
+                                             "议事会试点（测试数据）", &error));
+  g_assert_true (pm_store_set_progress_note (store, "WT6.3", "县妇联", 2024,
+                                             "议事会覆盖全部村社区（测试数据）", &error));
+  /* another department's note is not this one's */
+  g_assert_true (pm_store_set_progress_note (store, "WT6.3", "县民政局", 2025,
+                                             "民政局的说明（测试数据）", &error));
+  g_assert_no_error (error);
+
+  source = pm_schedule_source_new_for_store (store);
+  schedule = pm_schedule_new (pm_store_get_project (store), source, department, 2025, NULL,
+                              &error);
+  g_assert_no_error (error);
+  task = pm_schedule_find_task (schedule, "WT6.3");
+  g_assert_cmpstr (task->progress_note, ==, "议事会覆盖全部村社区（测试数据）");
+  g_assert_cmpint (task->progress_note_year, ==, 2024);
+
+  /* the schedule of 2023 shows the note of 2023 */
+  earlier = pm_schedule_new (pm_store_get_project (store), source, department, 2023, NULL,
+                             &error);
+  g_assert_cmpstr (pm_schedule_find_task (earlier, "WT6.3")->progress_note, ==,
+                   "议事会试点（测试数据）");
+
+  g_ptr_array_add (schedules, schedule);
+  csv = pm_schedule_to_csv (schedules);
+  g_assert_nonnull (strstr (csv, "议事会覆盖全部村社区（测试数据）"));
+  g_assert_null (strstr (csv, "民政局的说明"));
 
   pm_store_close (store);
 }
@@ -384,6 +433,8 @@ main (int   argc,
                    test_schedule_title_names_department_and_year);
   g_test_add_func ("/export/schedule/store-source-gives-the-project-file-work-items",
                    test_store_source_gives_the_project_file_work_items);
+  g_test_add_func ("/export/schedule/store-source-gives-the-latest-progress-note-of-the-file",
+                   test_store_source_gives_the_latest_progress_note_of_the_file);
   g_test_add_func ("/export/schedule/find-departments-all-gives-every-department",
                    test_find_departments_all_gives_every_department);
   g_test_add_func ("/export/schedule/find-departments-unknown-name-lists-the-valid-ones",

@@ -73,6 +73,10 @@ test_opens_every_older_version_after_a_backup (void)
       g_autofree char *before = store_test_checksum (path);
       g_autofree char *expected_backup = g_strdup_printf ("%s.v%d.bak", path, version);
       gint64 n_observations = store_test_query_int (path, "SELECT count (*) FROM observations");
+      gint64 n_items = store_test_query_int (path, "SELECT count (*) FROM work_items");
+      g_autofree char *reports = store_test_query_text (path, "SELECT department || year || "
+                                                              "status FROM department_reports "
+                                                              "ORDER BY 1");
       gint64 n_history = store_test_query_int (path, "SELECT count (*) FROM observation_history");
       g_autofree char *observations = store_test_query_text (path, "SELECT * FROM observations "
                                                                    "ORDER BY 1, 2, 3");
@@ -107,9 +111,18 @@ test_opens_every_older_version_after_a_backup (void)
       g_assert_cmpstr (store_test_query_text (path, "SELECT * FROM observation_history "
                                                     "ORDER BY id"),
                        ==, history);
-      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM work_items"), ==, 1);
-      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM department_reports"), ==,
-                       1);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM work_items"), ==,
+                       n_items);
+      g_assert_cmpstr (store_test_query_text (path, "SELECT department || year || status "
+                                                    "FROM department_reports ORDER BY 1"),
+                       ==, reports);
+      /* version 3: work items keep the order version 2 listed them in (by due
+       * date, undated last), numbered from 0 within a department and year */
+      g_assert_cmpstr (store_test_query_text (path, "SELECT group_concat (position, ',') FROM "
+                                                    "(SELECT position FROM work_items ORDER BY "
+                                                    "department, year, due_on IS NULL, due_on, "
+                                                    "id)"),
+                       ==, n_items == 3 ? "0,1,2" : "0");
       g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM indicator_summary"), ==,
                        175);
 
@@ -121,6 +134,17 @@ test_opens_every_older_version_after_a_backup (void)
       g_assert_cmpstr (pm_observation_get_note (observation), ==, "corrected");
       pm_store_set_observation (store, "W1", 2024, NULL, 90, NULL, NULL, NULL, FALSE, &error);
       g_assert_no_error (error);
+
+      /* an accepted report (from version 2 on) locks its department's values */
+      if (version >= 2)
+        {
+          g_assert_cmpint (pm_store_get_department_report_status (store, "县卫生健康委", 2022), ==,
+                           PM_REPORT_STATUS_ACCEPTED);
+          g_assert_false (pm_store_set_observation (store, "W1", 2022, NULL, 85, NULL, NULL, NULL,
+                                                    FALSE, &error));
+          g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+          g_clear_error (&error);
+        }
     }
 }
 

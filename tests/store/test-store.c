@@ -638,6 +638,12 @@ test_department_report_records_when_it_was_submitted (void)
   g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* an accepted report goes only with an unlock */
+  g_assert_false (pm_store_delete_department_report (store, "县教委", 2023, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+  g_clear_error (&error);
+  g_assert_true (pm_store_unlock_department_report (store, "县教委", 2023, "synthetic reason",
+                                                    &error));
   g_assert_true (pm_store_delete_department_report (store, "县教委", 2023, &error));
   g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM department_reports"), ==,
                    0);
