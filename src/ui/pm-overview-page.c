@@ -129,7 +129,7 @@ add_group_row (GtkListBox           *list,
   gtk_label_set_text (GTK_LABEL (rate), rate_text);
   gtk_label_set_width_chars (GTK_LABEL (rate), 6);
   gtk_label_set_xalign (GTK_LABEL (rate), 1);
-  gtk_widget_set_tooltip_text (rate, rate_tip);
+  pm_ui_set_tooltip (rate, rate_tip);
   gtk_widget_add_css_class (rate, "numeric");
   gtk_widget_add_css_class (rate, top ? "title-4" : "heading");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), rate);
@@ -222,7 +222,7 @@ indicator_row (PmEvaluation *evaluation)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, pm_evaluation_get_explanation (evaluation));
+  pm_ui_set_tooltip (row, pm_evaluation_get_explanation (evaluation));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "indicator", g_object_ref (indicator), g_object_unref);

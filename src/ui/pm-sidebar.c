@@ -140,13 +140,46 @@ update_row_status (PmSidebar *self,
     {
       pm_ui_clear_status_class (dot);
       gtk_widget_set_visible (dot, indicator != NULL || gtk_image_get_storage_type (GTK_IMAGE (dot)) != GTK_IMAGE_EMPTY);
-      gtk_widget_set_tooltip_text (dot, NULL);
       return;
     }
 
   gtk_widget_set_visible (dot, TRUE);
   pm_ui_set_status_class (dot, pm_evaluation_get_status (evaluation));
-  gtk_widget_set_tooltip_text (dot, pm_status_get_label (pm_evaluation_get_status (evaluation)));
+}
+
+static gboolean
+title_query_tooltip_cb (GtkWidget  *label,
+                        int         x,
+                        int         y,
+                        gboolean    keyboard,
+                        GtkTooltip *tooltip,
+                        gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static gboolean
+dot_query_tooltip_cb (GtkWidget  *dot,
+                      int         x,
+                      int         y,
+                      gboolean    keyboard,
+                      GtkTooltip *tooltip,
+                      PmSidebar  *self)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (dot), "row");
+  PmIndicator *indicator = g_object_get_data (G_OBJECT (row), "indicator");
+  PmEvaluation *evaluation;
+
+  if (indicator == NULL || self->evaluations == NULL ||
+      !(evaluation = g_hash_table_lookup (self->evaluations, pm_indicator_get_code (indicator))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, pm_evaluation_get_explanation (evaluation));
+  return TRUE;
 }
 
 /* A row is light: the list view makes a row for every item it shows
@@ -178,6 +211,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), code);
   gtk_box_append (GTK_BOX (box), title);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+
+  /* tooltips are found when asked for: setting one on every row as it is
+   * bound costs the first frame */
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (title_query_tooltip_cb), NULL);
+  gtk_widget_set_has_tooltip (dot, TRUE);
+  g_signal_connect (dot, "query-tooltip", G_CALLBACK (dot_query_tooltip_cb), self);
+  g_object_set_data (G_OBJECT (dot), "row", expander);
 
   g_object_set_data (G_OBJECT (expander), "box", box);
   g_object_set_data (G_OBJECT (expander), "dot", dot);
@@ -228,7 +269,6 @@ set_row_title (GtkWidget  *row,
     {
       gtk_label_set_attributes (label, NULL);
       gtk_label_set_text (label, title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), title);
       return;
     }
 
@@ -243,7 +283,6 @@ set_row_title (GtkWidget  *row,
   pango_attr_list_insert (attributes, attribute);
   gtk_label_set_text (label, text);
   gtk_label_set_attributes (label, attributes);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
@@ -369,8 +408,19 @@ set_tree (PmSidebar  *self,
       return;
     }
 
-  self->tree = gtk_tree_list_model_new (g_object_ref (roots), FALSE, expand,
+  self->tree = gtk_tree_list_model_new (g_object_ref (roots), FALSE, FALSE,
                                         create_child_model, self, NULL);
+  /* expand: the plans show their domains; a domain shows its indicators
+   * when opened or when one of them is selected */
+  if (expand)
+    for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i > 0; i--)
+      {
+        g_autoptr (GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i - 1);
+        g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
+
+        if (PM_IS_PLAN (item))
+          gtk_tree_list_row_set_expanded (row, TRUE);
+      }
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
@@ -817,13 +867,15 @@ pm_sidebar_select_indicator (PmSidebar   *self,
   if (pm_sidebar_get_selected_indicator (self) == indicator)
     return TRUE;
 
-  if (!find_item (self, indicator, &position) && !self->searching &&
-      self->view == PM_SIDEBAR_VIEW_DEPARTMENTS)
+  if (!find_item (self, indicator, &position) && !self->searching)
     {
-      PmDepartment *lead = pm_indicator_get_lead_department (indicator);
+      /* open the group it is in: its domain, or its lead department */
+      gpointer group = self->view == PM_SIDEBAR_VIEW_DEPARTMENTS
+                         ? (gpointer) pm_indicator_get_lead_department (indicator)
+                         : (gpointer) pm_indicator_get_domain (indicator);
       guint parent;
 
-      if (lead && find_item (self, lead, &parent))
+      if (group && find_item (self, group, &parent))
         {
           g_autoptr (GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), parent);
 

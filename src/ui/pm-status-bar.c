@@ -54,6 +54,8 @@ pm_status_bar_size_allocate (GtkWidget *widget,
       int left = (int) (x + 0.5);
       int right = (int) (x + share + 0.5);
 
+      if (segment == NULL)
+        continue;
       gtk_widget_set_child_visible (segment, self->counts[i] > 0);
       if (self->counts[i] > 0)
         gtk_widget_size_allocate (segment, &(GtkAllocation) { left, 0, MAX (right - left, 1), height }, -1);
@@ -92,13 +94,6 @@ pm_status_bar_init (PmStatusBar *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 
-  for (guint i = 0; i < PM_N_STATUSES; i++)
-    {
-      self->segments[i] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-      gtk_widget_add_css_class (self->segments[i], "status-segment");
-      gtk_widget_add_css_class (self->segments[i], pm_ui_status_css_class (i));
-      gtk_widget_set_parent (self->segments[i], GTK_WIDGET (self));
-    }
 }
 
 GtkWidget *
@@ -121,12 +116,20 @@ pm_status_bar_set_counts (PmStatusBar *self,
       self->counts[i] = counts[i];
       if (counts[i] == 0)
         continue;
+      /* a part is made for a status the first time it has a count */
+      if (self->segments[i] == NULL)
+        {
+          self->segments[i] = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+          gtk_widget_add_css_class (self->segments[i], "status-segment");
+          gtk_widget_add_css_class (self->segments[i], pm_ui_status_css_class (i));
+          gtk_widget_set_parent (self->segments[i], GTK_WIDGET (self));
+        }
       if (label->len)
         g_string_append (label, ", ");
       g_string_append_printf (label, "%s %u", pm_status_get_label (i), counts[i]);
     }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label->str);
+  pm_ui_set_tooltip (GTK_WIDGET (self), label->str);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }

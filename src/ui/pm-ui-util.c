@@ -285,6 +285,40 @@ pm_ui_dup_display_path (const char *path)
   return g_strdup (path);
 }
 
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "pm-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A tooltip found when it is asked for. gtk_widget_set_tooltip_text ()
+ * queries the tooltip under the pointer at once: done for every row of a
+ * long list, that delays the first frame. */
+void
+pm_ui_set_tooltip (GtkWidget  *widget,
+                   const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "pm-tooltip-handler") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), "pm-tooltip-handler", GINT_TO_POINTER (1));
+    }
+  g_object_set_data_full (G_OBJECT (widget), "pm-tooltip", g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL && *text != '\0');
+}
+
 /* Shows an error as a dialog with one button: the error's message is in plain
  * words already (it names the file and what is wrong). */
 void

@@ -35,6 +35,8 @@ GPtrArray *pm_ui_list_domain_tasks (PmProject   *project,
                                     PmIndicator *indicator);
 
 char *pm_ui_dup_display_path (const char *path);
+void pm_ui_set_tooltip (GtkWidget  *widget,
+                        const char *text);
 
 void pm_ui_show_error_dialog (GtkWidget    *parent,
                               const char   *heading,

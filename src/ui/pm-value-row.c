@@ -190,7 +190,7 @@ pm_value_row_new (int year)
 
   self->year = year;
   gtk_label_set_text (self->year_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->history_button), history);
+  pm_ui_set_tooltip (GTK_WIDGET (self->history_button), history);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, value_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
@@ -218,7 +218,7 @@ pm_value_row_set_unit (PmValueRow *self,
   g_return_if_fail (PM_IS_VALUE_ROW (self));
 
   gtk_label_set_text (self->unit_label, unit ? unit : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_label), unit && *unit ? unit : NULL);
+  pm_ui_set_tooltip (GTK_WIDGET (self->unit_label), unit && *unit ? unit : NULL);
 }
 
 /* Shows the stored observation (or none). printed: the value the 2011–2020
@@ -258,10 +258,10 @@ pm_value_row_set_observation (PmValueRow    *self,
     {
       g_autofree char *tip = g_strdup_printf (_("The 2011–2020 plans print %s for %d"), printed, self->year);
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_label), tip);
+      pm_ui_set_tooltip (GTK_WIDGET (self->year_label), tip);
     }
   else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->year_label), NULL);
+    pm_ui_set_tooltip (GTK_WIDGET (self->year_label), NULL);
 
   g_free (self->shown_value);
   g_free (self->shown_note);
