@@ -91,8 +91,9 @@ pm_preferences_window_init (PmPreferencesWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), hint);
     }
 
-  /* TRANSLATORS: the default evaluation year, with the year it is now */
-  automatic = g_strdup_printf (_("The last finished year (now %d)"), pm_ui_default_evaluation_year ());
+  /* TRANSLATORS: the default evaluation year (the last finished year), with
+   * the year it is now */
+  automatic = g_strdup_printf (_("Automatic (%d)"), pm_ui_default_evaluation_year ());
   gtk_string_list_append (years, automatic);
   for (int y = PM_UI_FIRST_EVALUATION_YEAR; y <= PM_UI_LAST_YEAR; y++)
     {
