@@ -415,6 +415,8 @@ import_done_cb (GObject      *source_object,
   g_autoptr (GError) error = NULL;
 
   pm_window_end_busy (self);
+  if (self->disposed)
+    return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -544,6 +546,8 @@ catalogue_done_cb (GObject      *source_object,
   g_autofree char *name = g_path_get_basename (g_task_get_task_data (G_TASK (result)));
 
   pm_window_end_busy (self);
+  if (self->disposed)
+    return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     pm_window_show_error (self, _("The Catalogue Was Not Exported"), error);
@@ -681,7 +685,6 @@ typedef struct
   GPtrArray *charts; /* PmChart */
   GPtrArray *names;  /* file names */
   char *folder;
-  GWeakRef window;
 } ExportAllData;
 
 static void
@@ -690,24 +693,31 @@ export_all_data_free (ExportAllData *data)
   g_ptr_array_unref (data->charts);
   g_ptr_array_unref (data->names);
   g_free (data->folder);
-  g_weak_ref_clear (&data->window);
   g_free (data);
 }
 
+/* A step of progress, from the thread to the window (a reference that the
+ * main loop drops). */
 typedef struct
 {
-  GWeakRef *window;
+  PmWindow *window;
   double fraction;
 } Progress;
+
+static void
+progress_free (Progress *progress)
+{
+  g_object_unref (progress->window);
+  g_free (progress);
+}
 
 static gboolean
 progress_cb (gpointer user_data)
 {
   Progress *progress = user_data;
-  g_autoptr (PmWindow) self = g_weak_ref_get (progress->window);
 
-  if (self && self->busy)
-    pm_window_set_progress (self, progress->fraction);
+  if (progress->window->busy && !progress->window->disposed)
+    pm_window_set_progress (progress->window, progress->fraction);
   return G_SOURCE_REMOVE;
 }
 
@@ -739,9 +749,10 @@ export_all_thread (GTask        *task,
         }
 
       progress = g_new0 (Progress, 1);
-      progress->window = &data->window;
+      progress->window = g_object_ref (source_object);
       progress->fraction = (double) (i + 1) / data->charts->len;
-      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_cb, progress, g_free);
+      g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, progress_cb, progress,
+                                  (GDestroyNotify) progress_free);
     }
 
   g_task_return_int (task, data->charts->len);
@@ -757,6 +768,8 @@ export_all_done_cb (GObject      *source_object,
   gssize n;
 
   pm_window_end_busy (self);
+  if (self->disposed)
+    return;
 
   n = g_task_propagate_int (G_TASK (result), &error);
   if (n < 0)
@@ -793,7 +806,6 @@ pm_window_export_all_charts_to_folder (PmWindow   *self,
   data->charts = g_ptr_array_new_with_free_func (g_object_unref);
   data->names = g_ptr_array_new_with_free_func (g_free);
   data->folder = g_strdup (folder);
-  g_weak_ref_init (&data->window, self);
 
   /* the charts are made here, from the model; the thread only draws them */
   indicators = pm_project_get_indicators (self->project);

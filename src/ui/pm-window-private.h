@@ -53,6 +53,7 @@ struct _PmWindow
 
   /* long work */
   gboolean busy;
+  gboolean disposed; /* work may end after the window is gone */
   GCancellable *cancellable;
   guint pulse_source;
 

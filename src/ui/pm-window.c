@@ -405,6 +405,12 @@ pm_window_end_busy (PmWindow *self)
 
   g_return_if_fail (self->busy);
 
+  if (self->disposed)
+    {
+      self->busy = FALSE;
+      return;
+    }
+
   self->busy = FALSE;
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_object (&self->cancellable);
@@ -617,6 +623,7 @@ pm_window_dispose (GObject *object)
 {
   PmWindow *self = PM_WINDOW (object);
 
+  self->disposed = TRUE;
   g_clear_handle_id (&self->summary_source, g_source_remove);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->watched)

@@ -778,6 +778,36 @@ test_window_exports_the_catalogue_and_every_chart (Fixture       *fixture,
   g_assert_true (g_file_test (one, G_FILE_TEST_IS_REGULAR));
 }
 
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* The window closed while the charts are being saved: the work ends on its
+ * own and the window goes away after it. */
+static void
+test_window_can_close_during_long_work (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pm-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "county.pmproj", NULL);
+  PmWindow *window = g_object_ref_sink (pm_window_new (NULL));
+  gpointer alive = window;
+
+  g_assert_true (pm_window_create_path (window, path, &error));
+  pm_window_export_all_charts_to_folder (window, dir);
+  g_assert_true (pm_window_is_busy (window));
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_close (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  g_assert_true (wait_for (is_null, &alive));
+
+  remove_tree (dir);
+}
+
 static void
 test_window_saves_a_copy_of_the_project (Fixture       *fixture,
                                          gconstpointer  user_data)
@@ -884,6 +914,7 @@ main (int   argc,
   ADD ("imports-values-without-freezing-and-shows-the-result", test_window_imports_values_without_freezing_and_shows_the_result);
   ADD ("shows-a-refused-import-as-an-error", test_window_shows_a_refused_import_as_an_error);
   ADD ("exports-the-catalogue-and-every-chart", test_window_exports_the_catalogue_and_every_chart);
+  g_test_add_func ("/ui/window/can-close-during-long-work", test_window_can_close_during_long_work);
   ADD ("saves-a-copy-of-the-project", test_window_saves_a_copy_of_the_project);
   ADD ("has-a-shortcut-window-and-keyboard-actions", test_window_has_a_shortcut_window_and_keyboard_actions);
   ADD ("browses-the-template-read-only-without-a-file", test_window_browses_the_template_read_only_without_a_file);
