@@ -89,6 +89,17 @@ pm_csv_parse (const char *data,
               gssize      length,
               GError    **error)
 {
+  return pm_csv_parse_separated (data, length, ',', error);
+}
+
+/* The same with another separator: '\t' reads what spreadsheets put on the
+ * clipboard when cells are copied. */
+PmCsvTable *
+pm_csv_parse_separated (const char *data,
+                        gssize      length,
+                        char        separator,
+                        GError    **error)
+{
   g_autoptr (PmCsvTable) table = g_new0 (PmCsvTable, 1);
   g_autoptr (GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GString) field = g_string_new (NULL);
@@ -153,7 +164,7 @@ pm_csv_parse (const char *data,
               g_string_append_c (field, *p++);
             }
 
-          if (p < end && *p != ',' && *p != '\r' && *p != '\n')
+          if (p < end && *p != separator && *p != '\r' && *p != '\n')
             {
               g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
                            "Line %u: text after a closing quote", line);
@@ -162,7 +173,7 @@ pm_csv_parse (const char *data,
           continue;
         }
 
-      if (*p == ',')
+      if (*p == separator)
         {
           g_ptr_array_add (fields, g_strdup (field->str));
           g_string_truncate (field, 0);

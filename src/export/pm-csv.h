@@ -28,6 +28,10 @@ typedef struct
 PmCsvTable *pm_csv_parse (const char *data,
                           gssize      length,
                           GError    **error);
+PmCsvTable *pm_csv_parse_separated (const char *data,
+                                    gssize      length,
+                                    char        separator,
+                                    GError    **error);
 void pm_csv_table_free (PmCsvTable *table);
 
 char *pm_csv_format_number (double value);

@@ -1387,6 +1387,145 @@ pm_store_set_judgement (PmStore    *self,
                                    error);
 }
 
+/**
+ * pm_store_read_typed_value:
+ * @typed: what a person typed, not empty
+ *
+ * Reads @typed with pm_store_read_value () and puts it beside what the
+ * county value of @year holds: a judgement typed for a manual target keeps
+ * the year's number, and a number keeps the year's judgement.
+ */
+gboolean
+pm_store_read_typed_value (PmIndicator *indicator,
+                           int          year,
+                           const char  *typed,
+                           double      *value,
+                           char       **text,
+                           char       **reason)
+{
+  PmObservation *observation;
+  const char *old_text;
+
+  g_return_val_if_fail (PM_IS_INDICATOR (indicator), FALSE);
+
+  if (!pm_store_read_value (indicator, typed, value, text, reason))
+    return FALSE;
+
+  observation = pm_indicator_find_observation (indicator, year, PM_AREA_COUNTY);
+  old_text = observation ? pm_observation_get_text (observation) : NULL;
+  if (pm_store_text_is_judgement (*text))
+    *value = observation ? pm_observation_get_value (observation) : NAN;
+  else if (pm_store_text_is_judgement (old_text))
+    {
+      g_free (*text);
+      *text = g_strdup (old_text);
+    }
+
+  return TRUE;
+}
+
+/**
+ * pm_store_set_typed_values:
+ * @label: (nullable): what undo calls the edit
+ *
+ * Returns: FALSE, with nothing changed, when any value is not one of its
+ * indicator (PM_STORE_ERROR_INVALID: the message names each), is locked
+ * (PM_STORE_ERROR_LOCKED) or cannot be written
+ */
+gboolean
+pm_store_set_typed_values (PmStore                 *self,
+                           const PmStoreTypedValue *values,
+                           guint                    n_values,
+                           const char              *label,
+                           GError                 **error)
+{
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (values != NULL || n_values == 0, FALSE);
+
+  if (!pm_store_check_writable (self, error))
+    return FALSE;
+
+  changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_store_change_free);
+  for (guint i = 0; i < n_values; i++)
+    {
+      const PmStoreTypedValue *typed = &values[i];
+      g_autoptr (GError) key_error = NULL;
+      g_autofree char *reason = NULL;
+      g_autofree char *trimmed = NULL;
+      g_autofree char *key = NULL;
+      PmStoreChange *change;
+      PmIndicator *indicator;
+      PmObservation *observation;
+
+      if (!(indicator = check_key (self, typed->code, typed->year, PM_AREA_COUNTY, &key_error)))
+        {
+          g_string_append_printf (problems, "%s\n", key_error->message);
+          continue;
+        }
+      key = g_strdup_printf ("%s\x1f%d", typed->code, typed->year);
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        {
+          g_string_append_printf (problems, _("%s %d: a second value for the same year\n"),
+                                  typed->code, typed->year);
+          continue;
+        }
+
+      observation = pm_indicator_find_observation (indicator, typed->year, PM_AREA_COUNTY);
+      change = g_new0 (PmStoreChange, 1);
+      change->code = g_strdup (typed->code);
+      change->year = typed->year;
+      change->area = g_strdup (PM_AREA_COUNTY);
+      pm_store_value_from_observation (&change->before, observation);
+
+      trimmed = g_strstrip (g_strdup (typed->typed ? typed->typed : ""));
+      if (*trimmed)
+        {
+          change->after.exists = TRUE;
+          if (!pm_store_read_typed_value (indicator, typed->year, trimmed, &change->after.value,
+                                          &change->after.text, &reason))
+            {
+              /* TRANSLATORS: an indicator code, a year and why the value is wrong */
+              g_string_append_printf (problems, _("%s %d: %s\n"), typed->code, typed->year,
+                                      reason);
+              pm_store_change_free (change);
+              continue;
+            }
+          if (observation)
+            {
+              change->after.note = g_strdup (pm_observation_get_note (observation));
+              change->after.source = g_strdup (pm_observation_get_source (observation));
+              change->after.provisional = pm_observation_get_provisional (observation);
+            }
+        }
+
+      if (pm_store_value_equal (&change->before, &change->after))
+        pm_store_change_free (change);
+      else
+        g_ptr_array_add (changes, change);
+    }
+
+  if (problems->len > 0)
+    {
+      g_string_truncate (problems, problems->len - 1);
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
+                   _("Nothing was changed:\n%s"), problems->str);
+      return FALSE;
+    }
+  if (changes->len == 0)
+    return TRUE;
+
+  if (!pm_store_apply_changes (self, changes, TRUE, PM_HISTORY_ORIGIN_EDIT, error))
+    return FALSE;
+
+  pm_store_push_edit (self, label ? g_strdup (label) : g_strdup (_("Change values")),
+                      g_steal_pointer (&changes));
+  return TRUE;
+}
+
 gboolean
 pm_store_can_undo (PmStore *self)
 {

@@ -127,6 +127,32 @@ gboolean pm_store_read_value (PmIndicator *indicator,
                               char       **reason);
 gboolean pm_store_indicator_is_judged (PmIndicator *indicator);
 gboolean pm_store_text_is_judgement (const char *text);
+/* What a person typed for the county value of a year, as it would be
+ * stored: a judgement typed keeps the year's number and a number keeps the
+ * judgement. */
+gboolean pm_store_read_typed_value (PmIndicator *indicator,
+                                    int          year,
+                                    const char  *typed,
+                                    double      *value,
+                                    char       **text,
+                                    char       **reason);
+
+/* Several typed county values at once (a block pasted from a spreadsheet):
+ * all are written, as one undoable edit, or none; an empty one removes the
+ * year's value. The value's note, source and provisional flag are kept. */
+typedef struct
+{
+  const char *code;
+  int year;
+  const char *typed;
+} PmStoreTypedValue;
+
+gboolean pm_store_set_typed_values (PmStore                 *self,
+                                    const PmStoreTypedValue *values,
+                                    guint                    n_values,
+                                    const char              *label,
+                                    GError                 **error);
+
 /* Records a person's judgement of a manual target for a year (NULL
  * removes it), keeping the year's number, note and source: one edit. */
 gboolean pm_store_set_judgement (PmStore     *self,
