@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "pm-indicator.h"
 #include "pm-observation.h"
@@ -45,9 +44,7 @@ pm_value_edit_store (PmStore     *store,
   g_autofree char *trimmed = NULL;
   g_autofree char *text = NULL;
   g_autofree char *reason = NULL;
-  PmObservation *observation;
   const char *code;
-  const char *old_text;
   double value;
 
   g_return_val_if_fail (PM_IS_STORE (store), FALSE);
@@ -56,31 +53,21 @@ pm_value_edit_store (PmStore     *store,
 
   code = pm_indicator_get_code (indicator);
   trimmed = g_strstrip (g_strdup (value_text ? value_text : ""));
-  observation = pm_indicator_find_observation (indicator, year, PM_AREA_COUNTY);
 
   if (*trimmed == '\0')
     {
-      if (observation == NULL)
+      if (pm_indicator_find_observation (indicator, year, PM_AREA_COUNTY) == NULL)
         return TRUE;
       return pm_store_delete_observation (store, code, year, PM_AREA_COUNTY, error);
     }
 
   /* the store's one reader of values: full-width digits, thousands
-   * separators, the unit's % or ‰, or a judgement of a manual target */
-  if (!pm_store_read_value (indicator, trimmed, &value, &text, &reason))
+   * separators, the unit's % or ‰, or a judgement of a manual target (which
+   * keeps the year's number, as a number keeps the judgement) */
+  if (!pm_store_read_typed_value (indicator, year, trimmed, &value, &text, &reason))
     {
       *refused = first_upper (reason);
       return FALSE;
-    }
-
-  /* a judgement and a number live side by side: typing one keeps the other */
-  old_text = observation ? pm_observation_get_text (observation) : NULL;
-  if (pm_store_text_is_judgement (text))
-    value = observation ? pm_observation_get_value (observation) : NAN;
-  else if (pm_store_text_is_judgement (old_text))
-    {
-      g_free (text);
-      text = g_strdup (old_text);
     }
 
   return pm_store_set_observation (store, code, year, PM_AREA_COUNTY, value, text, note, source,
