@@ -13,10 +13,14 @@ export GSETTINGS_BACKEND=memory
 export PM_LOCALEDIR="$PWD/$build/po"
 export LANGUAGE=zh_CN LANG=C.UTF-8 LC_ALL=C.UTF-8
 
-"$build/src/plan-monitor" --new "$tmp/云阳县妇女儿童发展规划监测.pmproj"
-# open the project, then search for an indicator and show it
-../shared/tools/screenshot "$tmp/window.png" --size 1280x800 --wait 4 --keys "ctrl+f W 4 Return" -- \
-  "$build/src/plan-monitor" "$tmp/云阳县妇女儿童发展规划监测.pmproj"
+# the window shows the file's folder as ~/…
+export HOME="$tmp"
+mkdir -p "$tmp/文档"
+project="$tmp/文档/云阳县妇女儿童发展规划监测.pmproj"
+"$PWD/$build/src/plan-monitor" --new "$project"
+# open the project, find W4 by its code, show it, clear the search
+../shared/tools/screenshot "$tmp/window.png" --size 1280x800 --wait 4 --keys "ctrl+f W 4 Return Escape" -- \
+  "$PWD/$build/src/plan-monitor" "$project"
 # the screen is larger than the window: keep the window
 /usr/bin/convert "$tmp/window.png" -crop 1180x760+0+0 +repage data/screenshots/window.png
 echo "wrote data/screenshots/window.png"
