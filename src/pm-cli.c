@@ -453,6 +453,7 @@ pm_cli_run (int        argc,
       "Every other option works without a display. PROJECT is a project file; where\n"
       "it is optional, the built-in template of both plans is used without it."));
   g_option_context_set_description (context,
+    /* xgettext:no-c-format */
     _("Exit status: 0 on success, 1 when a file cannot be read or written or its\n"
       "content is wrong, 2 for a usage error.\n"
       "\n"
@@ -500,10 +501,11 @@ pm_cli_run (int        argc,
       "cancelled.\n"
       "\n"
       "Observation CSV (--import, --export-observations): a header row naming\n"
-      "code,year,value and optionally area,note,source,provisional, in any order;\n"
-      "UTF-8 with or without a BOM. Years 2010–2030; area defaults to county;\n"
-      "provisional is 1/0 (yes/no). Values may have full-width digits, thousands\n"
-      "separators and a % or ‰ sign matching the indicator's unit. An import with\n"
+      "code,year,value and optionally area,note,source,provisional,judgement, in\n"
+      "any order; UTF-8 with or without a BOM. Years 2010–2030; area defaults to\n"
+      "county; provisional is 1/0 (yes/no); judgement records a person's judgement\n"
+      "of a manual target (已达标, 未达标 …). Values may have full-width digits,\n"
+      "thousands separators and a % or ‰ sign matching the indicator's unit. An import with\n"
       "any bad row changes nothing and lists every bad row with its line number.\n"
       "A project in use by another program is not written: it says by whom.\n"
       "\n"

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -110,7 +111,7 @@ write_xlsx (PmProject  *project,
   workbook = workbook_new (path);
   if (workbook == NULL)
     {
-      g_set_error (error, PM_ERROR, PM_ERROR_IO, "Cannot create “%s”", path);
+      g_set_error (error, PM_ERROR, PM_ERROR_IO, _("Cannot create “%s”"), path);
       return FALSE;
     }
 
@@ -158,7 +159,7 @@ write_xlsx (PmProject  *project,
   status = workbook_close (workbook);
   if (status != LXW_NO_ERROR)
     {
-      g_set_error (error, PM_ERROR, PM_ERROR_IO, "Cannot write “%s”: %s", path,
+      g_set_error (error, PM_ERROR, PM_ERROR_IO, _("Cannot write “%s”: %s"), path,
                    lxw_strerror (status));
       return FALSE;
     }
@@ -194,7 +195,7 @@ pm_catalogue_export (PmProject  *project,
         {
           int saved = errno;
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       "Cannot write in “%s”: %s", dir, g_strerror (saved));
+                       _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
           return FALSE;
         }
       close (fd);
@@ -209,13 +210,13 @@ pm_catalogue_export (PmProject  *project,
           int saved = errno;
           g_unlink (tmp);
           g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       "Cannot write “%s”: %s", path, g_strerror (saved));
+                       _("Cannot write “%s”: %s"), path, g_strerror (saved));
           return FALSE;
         }
       return TRUE;
     }
 
   g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
-               "Unknown file type “%s”: use a .csv or .xlsx file name", path);
+               _("Unknown file type “%s”: use a .csv or .xlsx file name"), path);
   return FALSE;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -119,7 +120,7 @@ pm_csv_parse_separated (const char *data,
   if (!g_utf8_validate (data, length, NULL))
     {
       g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
-                   "The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.");
+                   _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."));
       return NULL;
     }
 
@@ -145,7 +146,7 @@ pm_csv_parse_separated (const char *data,
               if (p >= end)
                 {
                   g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
-                               "Line %u: a quoted field is never closed", quote_line);
+                               _("Line %u: a quoted field is never closed"), quote_line);
                   return NULL;
                 }
               if (*p == '"')
@@ -167,7 +168,7 @@ pm_csv_parse_separated (const char *data,
           if (p < end && *p != separator && *p != '\r' && *p != '\n')
             {
               g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
-                           "Line %u: text after a closing quote", line);
+                           _("Line %u: text after a closing quote"), line);
               return NULL;
             }
           continue;
@@ -200,7 +201,7 @@ pm_csv_parse_separated (const char *data,
       if (*p == '"')
         {
           g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
-                       "Line %u: a quote inside an unquoted field", line);
+                       _("Line %u: a quote inside an unquoted field"), line);
           return NULL;
         }
 

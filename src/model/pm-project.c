@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include "pm-department.h"
 #include "pm-domain.h"
 #include "pm-indicator.h"
@@ -343,7 +344,7 @@ pm_project_add_indicator (PmProject   *self,
   if (g_hash_table_contains (self->indicators_by_code, code))
     {
       g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,
-                   "Two indicators have the code “%s”", code);
+                   _("Two indicators have the code “%s”"), code);
       return FALSE;
     }
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 
@@ -38,7 +39,7 @@ fail (GError    **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, PM_ERROR, PM_ERROR_INVALID_TEMPLATE, "Template, %s: %s", where, message);
+  g_set_error (error, PM_ERROR, PM_ERROR_INVALID_TEMPLATE, _("Template, %s: %s"), where, message);
   return FALSE;
 }
 
@@ -59,12 +60,12 @@ get_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail (error, where, "“%s” is missing", member);
+        return fail (error, where, _("“%s” is missing"), member);
       return TRUE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, where, "“%s” is not a string", member);
+    return fail (error, where, _("“%s” is not a string"), member);
 
   *out = json_node_get_string (node);
   return TRUE;
@@ -87,7 +88,7 @@ get_number (JsonObject  *object,
 
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return fail (error, where, "“%s” is not a number", member);
+    return fail (error, where, _("“%s” is not a number"), member);
 
   *out = json_node_get_double (node);
   return TRUE;
@@ -104,7 +105,7 @@ get_uint (JsonObject *object,
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
       json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
-    return fail (error, where, "“%s” is not a whole number", member);
+    return fail (error, where, _("“%s” is not a whole number"), member);
 
   *out = (guint) json_node_get_int (node);
   return TRUE;
@@ -120,7 +121,7 @@ get_array (JsonObject *object,
 
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (error, where, "“%s” is missing or not a list", member);
+      fail (error, where, _("“%s” is missing or not a list"), member);
       return NULL;
     }
 
@@ -137,7 +138,7 @@ get_element_object (JsonArray  *array,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, where, "item %u is not an object", i + 1);
+      fail (error, where, _("item %u is not an object"), i + 1);
       return NULL;
     }
 
@@ -164,7 +165,7 @@ read_departments (PmProject  *project,
       PmDepartment *department = pm_project_find_department (project, name);
 
       if (department == NULL)
-        return fail (error, where, "department “%s” is not in the list of departments",
+        return fail (error, where, _("department “%s” is not in the list of departments"),
                      name ? name : "(not a string)");
       add (owner, department);
     }
@@ -204,11 +205,11 @@ read_indicator (PmProject  *project,
     return FALSE;
 
   if (!pm_period_from_string (period_text, &period))
-    return fail (error, where, "unknown period “%s”", period_text);
+    return fail (error, where, _("unknown period “%s”"), period_text);
   if (!(plan = pm_project_find_plan (project, plan_key)))
-    return fail (error, where, "unknown plan “%s”", plan_key);
+    return fail (error, where, _("unknown plan “%s”"), plan_key);
   if (parent && !pm_project_find_indicator (project, parent))
-    return fail (error, where, "parent “%s” does not come before it", parent);
+    return fail (error, where, _("parent “%s” does not come before it"), parent);
 
   indicator = pm_indicator_new (code, period, plan);
   pm_indicator_set_number (indicator, number);
@@ -228,9 +229,9 @@ read_indicator (PmProject  *project,
           !get_string (object, "attribute", TRUE, where, &attribute, error))
         return FALSE;
       if (domain_name == NULL || !(domain = pm_plan_find_domain (plan, domain_name)))
-        return fail (error, where, "unknown domain “%s”", domain_name ? domain_name : "");
+        return fail (error, where, _("unknown domain “%s”"), domain_name ? domain_name : "");
       if (pm_attribute_from_printed (attribute) == PM_ATTRIBUTE_NONE)
-        return fail (error, where, "unknown attribute “%s”", attribute);
+        return fail (error, where, _("unknown attribute “%s”"), attribute);
 
       inherited_node = json_object_get_member (object, "inherited");
       inherited = inherited_node && JSON_NODE_HOLDS_VALUE (inherited_node) &&
@@ -244,7 +245,7 @@ read_indicator (PmProject  *project,
                              error))
         return FALSE;
       if (g_list_model_get_n_items (pm_indicator_get_departments (indicator)) == 0)
-        return fail (error, where, "no responsible department");
+        return fail (error, where, _("no responsible department"));
     }
   else
     {
@@ -294,7 +295,7 @@ resolve_predecessors (PmProject *project,
           pm_indicator_get_period (indicator) != PM_PERIOD_2021_2030)
         {
           g_autofree char *where = g_strdup_printf ("indicator %s", pm_indicator_get_code (indicator));
-          return fail (error, where, "predecessor “%s” is not a 2011–2020 indicator", code);
+          return fail (error, where, _("predecessor “%s” is not a 2011–2020 indicator"), code);
         }
 
       pm_indicator_set_predecessor (indicator, previous, pm_indicator_get_predecessor_note (indicator));
@@ -325,7 +326,7 @@ read_task (PmProject  *project,
       !get_string (object, "department_label", TRUE, where, &label, error))
     return FALSE;
   if (!(plan = pm_project_find_plan (project, plan_key)))
-    return fail (error, where, "unknown plan “%s”", plan_key);
+    return fail (error, where, _("unknown plan “%s”"), plan_key);
 
   task = pm_task_new (plan, section_number, section, number, title, text, label);
   if (!read_departments (project, object, where, task,
@@ -357,7 +358,7 @@ read_key_project (PmProject  *project,
       !get_string (object, "text", TRUE, where, &text, error))
     return FALSE;
   if (!(plan = pm_project_find_plan (project, plan_key)))
-    return fail (error, where, "unknown plan “%s”", plan_key);
+    return fail (error, where, _("unknown plan “%s”"), plan_key);
 
   /* projects are numbered within their box */
   *index_in_box = (box_number == *last_box) ? *index_in_box + 1 : 1;
@@ -385,10 +386,14 @@ read_project (PmProject  *project,
 
   if (format == NULL || !JSON_NODE_HOLDS_VALUE (format) ||
       json_node_get_value_type (format) != G_TYPE_INT64)
-    return fail (error, "top level", "“format” is missing");
+    return fail (error, "top level", _("“format” is missing"));
   if (json_node_get_int (format) != PM_TEMPLATE_FORMAT)
-    return fail (error, "top level", "format %" G_GINT64_FORMAT " is not supported (expected %d)",
-                 json_node_get_int (format), PM_TEMPLATE_FORMAT);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (format));
+
+      return fail (error, "top level", _("format %s is not supported (expected %d)"), number,
+                   PM_TEMPLATE_FORMAT);
+    }
 
   if (!get_string (root, "document", FALSE, "top level", &document, error) ||
       !get_string (root, "issued_by", FALSE, "top level", &issued_by, error) ||
@@ -410,7 +415,7 @@ read_project (PmProject  *project,
           !get_string (object, "previous_name", FALSE, where, &previous_name, error))
         return FALSE;
       if (pm_project_find_plan (project, key))
-        return fail (error, where, "plan “%s” is listed twice", key);
+        return fail (error, where, _("plan “%s” is listed twice"), key);
       pm_project_add_plan (project, key, name, previous_name);
     }
 
@@ -421,9 +426,9 @@ read_project (PmProject  *project,
       const char *name = json_array_get_string_element (array, i);
 
       if (name == NULL || *name == '\0')
-        return fail (error, "departments", "item %u is not a name", i + 1);
+        return fail (error, "departments", _("item %u is not a name"), i + 1);
       if (pm_project_find_department (project, name))
-        return fail (error, "departments", "“%s” is listed twice", name);
+        return fail (error, "departments", _("“%s” is listed twice"), name);
       pm_project_add_department (project, name);
     }
 
@@ -441,7 +446,7 @@ read_project (PmProject  *project,
           !get_string (object, "name", TRUE, where, &name, error))
         return FALSE;
       if (!(plan = pm_project_find_plan (project, plan_key)))
-        return fail (error, where, "unknown plan “%s”", plan_key);
+        return fail (error, where, _("unknown plan “%s”"), plan_key);
       pm_plan_add_domain (plan, name);
     }
 
@@ -498,7 +503,7 @@ pm_template_load_default (GError **error)
   if (bytes == NULL)
     {
       g_set_error (error, PM_ERROR, PM_ERROR_INVALID_TEMPLATE,
-                   "The built-in template is missing from this build");
+                   _("The built-in template is missing from this build"));
       return NULL;
     }
 
@@ -521,14 +526,14 @@ pm_template_load_from_bytes (GBytes  *bytes,
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
       g_set_error (error, PM_ERROR, PM_ERROR_INVALID_TEMPLATE,
-                   "The template is not valid JSON: %s", local_error->message);
+                   _("The template is not valid JSON: %s"), local_error->message);
       return NULL;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, PM_ERROR, PM_ERROR_INVALID_TEMPLATE,
-                   "The template is not a JSON object");
+                   _("The template is not a JSON object"));
       return NULL;
     }
 

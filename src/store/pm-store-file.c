@@ -44,17 +44,20 @@ set_truncated_error (GError    **error,
                      guint64     size,
                      guint64     expected)
 {
+  /* 64-bit formats cannot stand in a translatable string: format them first */
+  g_autofree char *size_text = g_strdup_printf ("%" G_GUINT64_FORMAT, size);
+  g_autofree char *expected_text = g_strdup_printf ("%" G_GUINT64_FORMAT, expected);
+
   if (expected > 0)
     g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DAMAGED,
-                 _("“%s” is incomplete: it has %" G_GUINT64_FORMAT " bytes of the %"
-                   G_GUINT64_FORMAT " it should have. It may not have been copied completely; "
-                   "open another copy."),
-                 display, size, expected);
+                 _("“%s” is incomplete: it has %s bytes of the %s it should have. It may not "
+                   "have been copied completely; open another copy."),
+                 display, size_text, expected_text);
   else
     g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DAMAGED,
-                 _("“%s” is incomplete: it ends after %" G_GUINT64_FORMAT " bytes. It may not "
+                 _("“%s” is incomplete: it ends after %s bytes. It may not "
                    "have been copied completely; open another copy."),
-                 display, size);
+                 display, size_text);
 }
 
 static gboolean

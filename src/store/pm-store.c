@@ -40,6 +40,18 @@ G_DEFINE_QUARK (pm-store-error-quark, pm_store_error)
 
 G_DEFINE_FINAL_TYPE (PmStore, pm_store, G_TYPE_OBJECT)
 
+/* A work item's id for a message: 64-bit formats cannot stand in a
+ * translatable string. Valid until the next call in this thread. */
+static const char *
+id_text (gint64 id)
+{
+  static GPrivate buffer = G_PRIVATE_INIT (g_free);
+  char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  g_private_replace (&buffer, text);
+  return text;
+}
+
 enum {
   PROP_0,
   PROP_PATH,
@@ -1933,7 +1945,7 @@ pm_store_update_work_item (PmStore          *self,
     {
       pm_store_sql_rollback (self);
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
-                   _("There is no work item %" G_GINT64_FORMAT "."), item->id);
+                   _("There is no work item %s."), id_text (item->id));
       return FALSE;
     }
 
@@ -1967,7 +1979,7 @@ pm_store_delete_work_item (PmStore *self,
     {
       pm_store_sql_rollback (self);
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
-                   _("There is no work item %" G_GINT64_FORMAT "."), id);
+                   _("There is no work item %s."), id_text (id));
       return FALSE;
     }
 
@@ -2095,7 +2107,7 @@ pm_store_get_work_item (PmStore *self,
   if (gda_data_model_get_n_rows (model) == 0)
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_NOT_FOUND,
-                   _("There is no work item %" G_GINT64_FORMAT "."), id);
+                   _("There is no work item %s."), id_text (id));
       return NULL;
     }
 

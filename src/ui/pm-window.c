@@ -147,8 +147,8 @@ update_read_only (PmWindow *self)
     {
       const char *reason = pm_store_get_read_only_reason (self->store);
       g_autofree char *text =
-        g_strdup_printf (_("Opened read-only: %s Values can be looked at but not changed."),
-                         reason && *reason ? reason : _("the file cannot be written."));
+        g_strdup_printf (_("%s Values can be looked at but not changed."),
+                         reason && *reason ? reason : _("The file cannot be written."));
 
       gtk_label_set_text (self->read_only_label, text);
       gtk_widget_set_visible (self->read_only_button, FALSE);
