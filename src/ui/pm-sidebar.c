@@ -75,6 +75,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   OVERVIEW_SELECTED,
   INDICATOR_SELECTED,
+  DEPARTMENT_SELECTED,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -333,7 +334,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       text = pm_department_get_name (PM_DEPARTMENT (item));
       count = g_list_model_get_n_items (children);
       gtk_widget_add_css_class (expander, "group-row");
-      gtk_list_item_set_selectable (list_item, FALSE);
+      /* selecting a department opens its page (pm-window-department.c) */
+      gtk_list_item_set_selectable (list_item, TRUE);
     }
   else if (PM_IS_INDICATOR (item))
     {
@@ -389,6 +391,8 @@ selection_changed_cb (PmSidebar *self)
     g_signal_emit (self, signals[INDICATOR_SELECTED], 0, item);
   else if (PM_IS_SIDEBAR_HOME (item))
     g_signal_emit (self, signals[OVERVIEW_SELECTED], 0);
+  else if (PM_IS_DEPARTMENT (item))
+    g_signal_emit (self, signals[DEPARTMENT_SELECTED], 0, item);
 }
 
 static void
@@ -655,6 +659,9 @@ pm_sidebar_class_init (PmSidebarClass *klass)
   signals[INDICATOR_SELECTED] =
     g_signal_new ("indicator-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PM_TYPE_INDICATOR);
+  signals[DEPARTMENT_SELECTED] =
+    g_signal_new ("department-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PM_TYPE_DEPARTMENT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/planmonitor/PlanMonitor/ui/pm-sidebar.ui");

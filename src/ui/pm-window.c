@@ -9,6 +9,7 @@
 #include "pm-plan.h"
 #include "pm-project.h"
 #include "pm-ui-util.h"
+#include "pm-window-department.h"
 #include "pm-window-private.h"
 
 G_DEFINE_FINAL_TYPE (PmWindow, pm_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -500,6 +501,7 @@ pm_window_set_store (PmWindow *self,
       g_signal_connect_swapped (store, "notify::read-only", G_CALLBACK (store_notify_cb), self);
     }
 
+  pm_window_department_set_store (self, store);
   set_project (self, store ? pm_store_get_project (store) : NULL);
 }
 
@@ -708,6 +710,7 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
 
   pm_window_class_add_actions (widget_class);
+  pm_window_class_add_department_actions (widget_class);
 }
 
 static void
@@ -734,6 +737,7 @@ pm_window_init (PmWindow *self)
 
   fill_year_list (self);
   update_year_button (self);
+  pm_window_department_init (self);
   pm_indicator_page_set_year (self->indicator_page, self->year);
   update_welcome (self);
   update_title (self);
