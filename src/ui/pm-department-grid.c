@@ -555,13 +555,40 @@ editor_key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* Checks as the value is typed: the warnings show under the grid at once
+ * (they are listed again, to confirm, once the value is stored). */
 static void
 editor_changed_cb (PmDepartmentGrid *self)
 {
   GtkWidget *cell = self->editor ? gtk_widget_get_parent (self->editor) : NULL;
+  PmIndicator *indicator;
+  g_autofree char *text = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr (GPtrArray) checks = NULL;
+  g_autoptr (GString) message = NULL;
+  double value;
 
-  if (cell)
-    gtk_widget_remove_css_class (cell, "refused");
+  if (cell == NULL)
+    return;
+  gtk_widget_remove_css_class (cell, "refused");
+
+  indicator = pm_department_sheet_get_indicator (self->sheet, self->edit_row);
+  if (!pm_store_read_value (indicator, gtk_editable_get_text (GTK_EDITABLE (self->editor)), &value,
+                            &text, &reason))
+    return;
+
+  checks = pm_checks_for_value (indicator, self->edit_year, value);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      const PmCheck *check = g_ptr_array_index (checks, i);
+
+      if (message == NULL)
+        message = g_string_new (NULL);
+      else
+        g_string_append (message, "; ");
+      g_string_append (message, check->message);
+    }
+  set_message (self, message ? message->str : NULL, FALSE);
 }
 
 static void

@@ -521,7 +521,6 @@ grid_message_cb (PmDepartmentPage *self,
                  gboolean          is_error)
 {
   show_message (self, message, is_error);
-  refresh (self);
 }
 
 static void

@@ -399,8 +399,12 @@ test_checks_are_listed_and_confirmed_with_a_note (Fixture       *fixture,
   guint row = row_of (page, "C10");
   g_autoptr (GPtrArray) confirmations = NULL;
 
+  /* the check shows as the value is typed, before it is stored */
   pm_department_grid_set_cursor (grid, row, 2023);
-  type_value (grid, "104.32");
+  g_assert_true (press (body_of (grid), GDK_KEY_1, 0));
+  gtk_editable_set_text (pm_department_grid_get_editor (grid), "104.32");
+  g_assert_nonnull (strstr (pm_department_page_get_message (page), "outside 0–100"));
+  g_assert_true (press (GTK_WIDGET (pm_department_grid_get_editor (grid)), GDK_KEY_Return, 0));
   g_assert_cmpuint (pm_department_page_get_n_checks (page), ==, 1);
   g_assert_true (gtk_widget_has_css_class (pm_department_grid_get_cell (grid, row, 2023),
                                            "check-open"));
