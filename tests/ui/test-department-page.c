@@ -259,6 +259,18 @@ test_the_grid_takes_a_typed_year_column (Fixture       *fixture,
   g_assert_cmpuint (row, ==, first - 1);
   g_assert_cmpint (year, ==, 2024);
 
+  /* the 2020 baseline is shown, read-only; earlier years on request */
+  g_assert_true (gtk_widget_has_css_class (pm_department_grid_get_cell (grid, row_of (page, "C4"),
+                                                                        2020),
+                                           "read-only"));
+  g_assert_cmpstr (pm_department_grid_get_cell_text (grid, row_of (page, "C4"), 2020), ==, "3.87");
+  g_assert_null (pm_department_grid_get_cell (grid, first, 2015));
+  pm_department_grid_set_show_earlier (grid, TRUE);
+  g_assert_true (gtk_widget_has_css_class (pm_department_grid_get_cell (grid, first, 2015),
+                                           "read-only"));
+  g_assert_cmpstr (pm_department_grid_get_cell_text (grid, first, 2023), ==, "91.5");
+  pm_department_grid_set_show_earlier (grid, FALSE);
+
   /* Delete clears the value, with a history row */
   pm_department_grid_set_cursor (grid, first, 2024);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid), "grid.clear", NULL));
