@@ -102,7 +102,7 @@ CREATE TABLE progress_note_history (
 );
 
 -- The project's own settings of an indicator: figures for its target
--- (docs/evaluation.md, Overrides) and the change from one year to the next
+-- (src/eval/README.md, Overrides) and the change from one year to the next
 -- above which a value is checked (a fraction: 0.5 is 50 %).
 CREATE TABLE indicator_settings (
   indicator        TEXT PRIMARY KEY NOT NULL REFERENCES indicators (code),

@@ -1,5 +1,5 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
--- Plan Monitor project file: the schema of a new file (docs/schema.md).
+-- Plan Monitor project file: the schema of a new file (resources/schema/README.md).
 -- PRAGMA application_id and user_version are set by the program after this.
 -- Statements are split on ";" by libgda's parser: no triggers (their
 -- bodies hold semicolons), no ";" inside literals.
@@ -235,7 +235,7 @@ CREATE TABLE progress_note_history (
 );
 
 -- The project's own settings of an indicator: figures for its target
--- (docs/evaluation.md, Overrides) and the change from one year to the next
+-- (src/eval/README.md, Overrides) and the change from one year to the next
 -- above which a value is checked (a fraction: 0.5 is 50 %).
 CREATE TABLE indicator_settings (
   indicator        TEXT PRIMARY KEY NOT NULL REFERENCES indicators (code),

@@ -19,7 +19,7 @@
 #include "pm-store-private.h"
 #include "pm-task.h"
 
-/* A project file, open. See docs/schema.md for the file and its schema.
+/* A project file, open. See resources/schema/README.md for the file and its schema.
  *
  * Opening checks the file's bytes before SQLite sees it (pm-store-file.c),
  * takes the lock beside it when opening for writing, runs PRAGMA quick_check,
@@ -337,7 +337,7 @@ connect_to (PmStore    *self,
          run_pragma (self, "PRAGMA foreign_keys = ON", error);
 }
 
-/* The journal mode and durability of every file: see docs/schema.md. */
+/* The journal mode and durability of every file: see resources/schema/README.md. */
 static gboolean
 set_durability (PmStore *self,
                 GError **error)

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The project file: one SQLite file (suggested extension .pmproj) opened
- * through libgda. Its schema is documented in docs/schema.md. Every edit is
+ * through libgda. Its schema is documented in resources/schema/README.md. Every edit is
  * written through at once in its own transaction; there is no unsaved state. */
 
 /* "PMon": PRAGMA application_id of every project file */
