@@ -223,6 +223,21 @@ test_task_keeps_its_printed_department_label (void)
 }
 
 static void
+test_tasks_and_key_projects_are_found_by_code (void)
+{
+  g_autoptr (PmProject) project = load_template ();
+  PmTask *task = pm_project_find_task (project, "CT2.1");
+  PmKeyProject *key_project = pm_project_find_key_project (project, "WP3.1");
+
+  g_assert_nonnull (task);
+  g_assert_cmpstr (pm_task_get_title (task), ==, "加强学校儿童安全教育");
+  g_assert_nonnull (key_project);
+  g_assert_cmpstr (pm_key_project_get_name (key_project), ==, "妇幼健康促进项目");
+  g_assert_null (pm_project_find_task (project, "WT9.9"));
+  g_assert_null (pm_project_find_key_project (project, NULL));
+}
+
+static void
 test_department_view_lists_its_indicators_of_both_periods (void)
 {
   g_autoptr (PmProject) project = load_template ();
@@ -352,6 +367,8 @@ main (int   argc,
                    test_unit_comes_from_the_names_trailing_parenthesis);
   g_test_add_func ("/model/template/task-keeps-its-printed-department-label",
                    test_task_keeps_its_printed_department_label);
+  g_test_add_func ("/model/project/tasks-and-key-projects-are-found-by-code",
+                   test_tasks_and_key_projects_are_found_by_code);
   g_test_add_func ("/model/project/department-view-lists-its-indicators-of-both-periods",
                    test_department_view_lists_its_indicators_of_both_periods);
   g_test_add_func ("/model/indicator/observation-replaces-the-same-year-and-keeps-years-sorted",

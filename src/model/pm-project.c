@@ -30,6 +30,8 @@ struct _PmProject
 
   GHashTable *indicators_by_code;  /* code → PmIndicator (unowned) */
   GHashTable *departments_by_name; /* name → PmDepartment (unowned) */
+  GHashTable *tasks_by_code;       /* code → PmTask (unowned) */
+  GHashTable *key_projects_by_code; /* code → PmKeyProject (unowned) */
 };
 
 G_DEFINE_FINAL_TYPE (PmProject, pm_project, G_TYPE_OBJECT)
@@ -57,6 +59,8 @@ pm_project_dispose (GObject *object)
 
   g_clear_pointer (&self->indicators_by_code, g_hash_table_unref);
   g_clear_pointer (&self->departments_by_name, g_hash_table_unref);
+  g_clear_pointer (&self->tasks_by_code, g_hash_table_unref);
+  g_clear_pointer (&self->key_projects_by_code, g_hash_table_unref);
   g_clear_object (&self->key_projects);
   g_clear_object (&self->tasks);
   g_clear_object (&self->indicators);
@@ -141,6 +145,8 @@ pm_project_init (PmProject *self)
   self->key_projects = g_list_store_new (PM_TYPE_KEY_PROJECT);
   self->indicators_by_code = g_hash_table_new (g_str_hash, g_str_equal);
   self->departments_by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  self->tasks_by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  self->key_projects_by_code = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 PmProject *
@@ -367,6 +373,7 @@ pm_project_add_task (PmProject *self,
   g_return_if_fail (PM_IS_TASK (task));
 
   g_list_store_append (self->tasks, task);
+  g_hash_table_insert (self->tasks_by_code, (gpointer) pm_task_get_code (task), task);
 }
 
 void
@@ -377,6 +384,28 @@ pm_project_add_key_project (PmProject    *self,
   g_return_if_fail (PM_IS_KEY_PROJECT (key_project));
 
   g_list_store_append (self->key_projects, key_project);
+  g_hash_table_insert (self->key_projects_by_code, (gpointer) pm_key_project_get_code (key_project),
+                       key_project);
+}
+
+/* Returns: (transfer none) (nullable): the key task of that code (WT1.1 …) */
+PmTask *
+pm_project_find_task (PmProject  *self,
+                      const char *code)
+{
+  g_return_val_if_fail (PM_IS_PROJECT (self), NULL);
+
+  return code ? g_hash_table_lookup (self->tasks_by_code, code) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the key project of that code (WP3.1 …) */
+PmKeyProject *
+pm_project_find_key_project (PmProject  *self,
+                             const char *code)
+{
+  g_return_val_if_fail (PM_IS_PROJECT (self), NULL);
+
+  return code ? g_hash_table_lookup (self->key_projects_by_code, code) : NULL;
 }
 
 static gboolean

@@ -36,6 +36,10 @@ PmDepartment *pm_project_find_department (PmProject  *self,
                                           const char *name);
 PmIndicator *pm_project_find_indicator (PmProject  *self,
                                         const char *code);
+PmTask *pm_project_find_task (PmProject  *self,
+                              const char *code);
+PmKeyProject *pm_project_find_key_project (PmProject  *self,
+                                           const char *code);
 
 PmPlan *pm_project_add_plan (PmProject  *self,
                              const char *key,

@@ -560,8 +560,6 @@ load_tasks (PmStore   *self,
             GError   **error)
 {
   g_autoptr (GdaDataModel) model = NULL;
-  g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GdaDataModel) links = NULL;
 
   model = pm_store_sql_select (self, error,
                                "SELECT code, plan, section_number, section, number, title, "
@@ -584,31 +582,15 @@ load_tasks (PmStore   *self,
       task = pm_task_new (plan, INT (model, 2, row), TEXT (model, 3, row), INT (model, 4, row),
                           TEXT (model, 5, row), TEXT (model, 6, row), TEXT (model, 7, row));
       pm_project_add_task (project, task);
-      g_hash_table_insert (by_code, (gpointer) pm_task_get_code (task), task);
     }
 
-  links = pm_store_sql_select (self, error,
-                               "SELECT d.task, d.department FROM task_departments AS d "
-                               "JOIN tasks AS t ON t.code = d.task "
-                               "ORDER BY t.position, d.position",
-                               NULL);
-  if (links == NULL)
-    return FALSE;
-
-  for (int row = 0; row < gda_data_model_get_n_rows (links); row++)
-    {
-      PmTask *task = g_hash_table_lookup (by_code, TEXT (links, 0, row));
-      PmDepartment *department = pm_project_find_department (project, TEXT (links, 1, row));
-
-      if (task == NULL || department == NULL)
-        {
-          set_damaged_error (self, error, _("a department link points nowhere"));
-          return FALSE;
-        }
-      pm_task_add_department (task, department);
-    }
-
-  return TRUE;
+  return load_links (self, project,
+                     "SELECT d.task, d.department FROM task_departments AS d "
+                     "JOIN tasks AS t ON t.code = d.task "
+                     "ORDER BY t.position, d.position",
+                     (gpointer (*) (PmProject *, const char *)) pm_project_find_task,
+                     (void (*) (gpointer, PmDepartment *)) pm_task_add_department,
+                     error);
 }
 
 static gboolean
@@ -617,8 +599,6 @@ load_key_projects (PmStore   *self,
                    GError   **error)
 {
   g_autoptr (GdaDataModel) model = NULL;
-  g_autoptr (GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GdaDataModel) links = NULL;
 
   model = pm_store_sql_select (self, error,
                                "SELECT code, plan, box_number, box_title, number, name, text "
@@ -642,33 +622,16 @@ load_key_projects (PmStore   *self,
                                         INT (model, 4, row), TEXT (model, 5, row),
                                         TEXT (model, 6, row));
       pm_project_add_key_project (project, key_project);
-      g_hash_table_insert (by_code, (gpointer) pm_key_project_get_code (key_project),
-                           key_project);
     }
 
-  links = pm_store_sql_select (self, error,
-                               "SELECT d.key_project, d.department "
-                               "FROM key_project_departments AS d "
-                               "JOIN key_projects AS k ON k.code = d.key_project "
-                               "ORDER BY k.position, d.position",
-                               NULL);
-  if (links == NULL)
-    return FALSE;
-
-  for (int row = 0; row < gda_data_model_get_n_rows (links); row++)
-    {
-      PmKeyProject *key_project = g_hash_table_lookup (by_code, TEXT (links, 0, row));
-      PmDepartment *department = pm_project_find_department (project, TEXT (links, 1, row));
-
-      if (key_project == NULL || department == NULL)
-        {
-          set_damaged_error (self, error, _("a department link points nowhere"));
-          return FALSE;
-        }
-      pm_key_project_add_department (key_project, department);
-    }
-
-  return TRUE;
+  return load_links (self, project,
+                     "SELECT d.key_project, d.department "
+                     "FROM key_project_departments AS d "
+                     "JOIN key_projects AS k ON k.code = d.key_project "
+                     "ORDER BY k.position, d.position",
+                     (gpointer (*) (PmProject *, const char *)) pm_project_find_key_project,
+                     (void (*) (gpointer, PmDepartment *)) pm_key_project_add_department,
+                     error);
 }
 
 /* Observations. One row per observation through libgda costs ~2 µs per
