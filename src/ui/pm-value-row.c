@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "pm-observation.h"
+#include "pm-store.h"
 #include "pm-ui-util.h"
 #include "pm-value-row.h"
 
@@ -239,8 +241,15 @@ pm_value_row_set_observation (PmValueRow    *self,
   if (observation)
     {
       const char *text = pm_observation_get_text (observation);
+      double number = pm_observation_get_value (observation);
 
-      value = text && *text ? g_strdup (text) : pm_ui_format_number (pm_observation_get_value (observation));
+      /* a judgement of a manual target may stand beside the year's number:
+       * the entry shows the number (typing one keeps the judgement), the
+       * status says the judgement */
+      if (isfinite (number) && pm_store_text_is_judgement (text))
+        value = pm_ui_format_number (number);
+      else
+        value = text && *text ? g_strdup (text) : pm_ui_format_number (number);
       note = pm_observation_get_note (observation);
       source = pm_observation_get_source (observation);
       provisional = pm_observation_get_provisional (observation);

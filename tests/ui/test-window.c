@@ -420,6 +420,29 @@ test_window_entering_a_value_writes_it_to_the_file_and_updates_the_status (Fixtu
   g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (row)), ==, "96.5");
 }
 
+/* A manual target's judgement beside the year's number: the entry shows the
+ * number, which stays editable; the status carries the judgement. */
+static void
+test_window_shows_the_number_beside_a_judgement_of_a_manual_target (Fixture       *fixture,
+                                                                   gconstpointer  user_data)
+{
+  PmStore *store = pm_window_get_store (fixture->window);
+  g_autoptr (GError) error = NULL;
+  PmValueRow *row;
+
+  g_assert_true (pm_store_import_csv_data (store, "code,year,value\nW20,2024,45.5\n", -1, "test.csv", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_set_judgement (store, "W20", 2024, "已达标", &error));
+  g_assert_no_error (error);
+
+  pm_window_set_year (fixture->window, 2024);
+  row = show_row (fixture, "W20", 2024);
+
+  g_assert_cmpstr (gtk_editable_get_text (pm_value_row_get_value_entry (row)), ==, "45.5");
+  g_assert_cmpint (pm_evaluation_get_status (pm_indicator_page_get_evaluation (page_of (fixture))), ==,
+                   PM_STATUS_ACHIEVED);
+}
+
 static void
 test_window_accepts_full_width_digits_thousands_separators_and_the_unit (Fixture       *fixture,
                                                                          gconstpointer  user_data)
@@ -898,6 +921,7 @@ main (int   argc,
   ADD ("search-finds-the-indicators-of-a-department", test_window_search_finds_the_indicators_of_a_department);
   ADD ("lists-departments-with-their-indicators", test_window_lists_departments_with_their_indicators);
   ADD ("entering-a-value-writes-it-to-the-file-and-updates-the-status", test_window_entering_a_value_writes_it_to_the_file_and_updates_the_status);
+  ADD ("shows-the-number-beside-a-judgement-of-a-manual-target", test_window_shows_the_number_beside_a_judgement_of_a_manual_target);
   ADD ("accepts-full-width-digits-thousands-separators-and-the-unit", test_window_accepts_full_width_digits_thousands_separators_and_the_unit);
   ADD ("refuses-a-bad-value-and-keeps-the-old-one", test_window_refuses_a_bad_value_and_keeps_the_old_one);
   ADD ("keeps-a-note-a-source-and-the-provisional-flag", test_window_keeps_a_note_a_source_and_the_provisional_flag);
