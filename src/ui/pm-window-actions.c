@@ -63,6 +63,8 @@ pm_window_update_actions (PmWindow *self)
   set_enabled (self, "win.print-chart", indicator);
   set_enabled (self, "win.export-all-charts", project);
   set_enabled (self, "win.print-charts", project);
+  set_enabled (self, "win.export-schedules", project);
+  set_enabled (self, "win.export-task-division", project);
 
   if (undo_button)
     {
@@ -866,6 +868,7 @@ pm_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_activated);
   gtk_widget_class_install_action (widget_class, "win.export-all-charts", NULL, export_all_charts_activated);
   pm_window_class_add_print_actions (widget_class);
+  pm_window_class_add_schedule_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

@@ -58,6 +58,7 @@ struct _PmWindow
   guint pulse_source;
 
   char *last_error; /* for tests: the message of the last error shown */
+  char *last_toast; /* for tests: the message of the last toast */
   GHashTable *enabled; /* action name (interned) → enabled */
 };
 
@@ -74,11 +75,18 @@ PmIndicator *pm_window_get_current_indicator (PmWindow *self);
 PmChart *pm_window_dup_current_chart (PmWindow *self);
 void pm_window_remember_path (PmWindow   *self,
                               const char *path);
+void pm_window_add_toast_with_open (PmWindow   *self,
+                                    const char *message,
+                                    const char *button_label,
+                                    const char *uri);
 
 /* pm-window-actions.c */
 void pm_window_class_add_actions (GtkWidgetClass *widget_class);
 
 /* pm-window-print.c: copy and print charts */
 void pm_window_class_add_print_actions (GtkWidgetClass *widget_class);
+
+/* pm-window-schedule.c: export work schedules and the task division */
+void pm_window_class_add_schedule_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -652,6 +652,7 @@ pm_window_finalize (GObject *object)
   PmWindow *self = PM_WINDOW (object);
 
   g_free (self->last_error);
+  g_free (self->last_toast);
   g_hash_table_unref (self->enabled);
 
   G_OBJECT_CLASS (pm_window_parent_class)->finalize (object);
@@ -862,9 +863,56 @@ pm_window_add_toast (PmWindow   *self,
 
   g_return_if_fail (PM_IS_WINDOW (self));
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 4);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* A toast with a button that opens what was written (win.open-exported). */
+void
+pm_window_add_toast_with_open (PmWindow   *self,
+                               const char *message,
+                               const char *button_label,
+                               const char *uri)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (PM_IS_WINDOW (self));
+
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+pm_window_get_last_toast (PmWindow *self)
+{
+  g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}
+
+/* The fraction the progress bar shows (0 when no work runs). */
+double
+pm_window_get_progress (PmWindow *self)
+{
+  g_return_val_if_fail (PM_IS_WINDOW (self), 0);
+  return self->busy ? gtk_progress_bar_get_fraction (self->progress_bar) : 0;
+}
+
+/* Cancels the long work in progress, as its Cancel button does. */
+void
+pm_window_cancel_work (PmWindow *self)
+{
+  g_return_if_fail (PM_IS_WINDOW (self));
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
 }
 
 void

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "pm-chart-booklet.h"
+#include "pm-schedule-export.h"
 #include "pm-store.h"
 #include "pm-types.h"
 
@@ -63,6 +64,15 @@ gboolean pm_window_export_chart_to_path (PmWindow    *self,
                                          GError     **error);
 void pm_window_export_all_charts_to_folder (PmWindow   *self,
                                             const char *folder);
+void pm_window_export_schedules (PmWindow       *self,
+                                 GPtrArray      *departments,
+                                 int             year,
+                                 const char     *destination,
+                                 PmExportFormat  folder_format);
+void pm_window_export_task_division (PmWindow   *self,
+                                     int         year,
+                                     const char *path);
+void pm_window_cancel_work (PmWindow *self);
 gboolean pm_window_copy_chart (PmWindow *self);
 PmChartBooklet *pm_window_make_booklet (PmWindow     *self,
                                         PmPrintScope  scope,
@@ -77,6 +87,8 @@ const char *pm_window_get_visible_page (PmWindow *self);
 const char *pm_window_get_title_text (PmWindow *self);
 const char *pm_window_get_subtitle_text (PmWindow *self);
 const char *pm_window_get_last_error (PmWindow *self);
+const char *pm_window_get_last_toast (PmWindow *self);
+double pm_window_get_progress (PmWindow *self);
 const char *pm_window_get_read_only_text (PmWindow *self);
 gboolean pm_window_get_action_enabled (PmWindow   *self,
                                        const char *name);
