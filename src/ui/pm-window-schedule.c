@@ -276,8 +276,9 @@ pm_window_class_add_schedule_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-task-division", NULL, export_schedules_activated);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_activated);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  /* not Ctrl+Shift+D: GTK keeps it for its inspector */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_x, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-schedules", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_X, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export-schedules", NULL);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -369,11 +370,74 @@ test_reports_progress_while_the_window_keeps_handling_events (Fixture       *fix
   }
 }
 
+/* With PM_TEST_SCREENSHOT_DIR set, saves the dialogs as PNG there, to look
+ * at them (in Chinese: LANGUAGE=zh_CN PM_LOCALEDIR=build/po). */
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  const char *dir = g_getenv ("PM_TEST_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  if (dir == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (widget));
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_looks_right (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  PmScheduleDialog *dialog = pm_schedule_dialog_new (fixture->window, PM_SCHEDULE_DIALOG_SCHEDULES);
+  PmScheduleDialog *division = pm_schedule_dialog_new (fixture->window, PM_SCHEDULE_DIALOG_TASK_DIVISION);
+
+  if (g_getenv ("PM_TEST_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("PM_TEST_SCREENSHOT_DIR is not set");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      gtk_window_destroy (GTK_WINDOW (division));
+      return;
+    }
+  pm_schedule_dialog_choose_department (dialog, "县体育局", FALSE);
+  save_png (GTK_WIDGET (dialog), "schedule-dialog.png");
+  pm_schedule_dialog_set_destination (dialog, fixture->out, TRUE);
+  pm_schedule_dialog_set_search_text (dialog, "教");
+  save_png (GTK_WIDGET (dialog), "schedule-dialog-folder.png");
+  save_png (GTK_WIDGET (division), "task-division-dialog.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (division));
+  spin ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  if (g_getenv ("PM_LOCALEDIR"))
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PM_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_resources_register (pm_ui_get_resource ());
@@ -390,6 +454,8 @@ main (int   argc,
   ADD ("exports-the-task-division", test_exports_the_task_division);
   ADD ("cancelling-leaves-no-file", test_cancelling_leaves_no_file);
   ADD ("reports-progress-while-the-window-keeps-handling-events", test_reports_progress_while_the_window_keeps_handling_events);
+
+  ADD ("looks-right", test_looks_right);
 
   return g_test_run ();
 }
