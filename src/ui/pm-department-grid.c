@@ -1088,23 +1088,6 @@ new_viewport (GtkWidget *child)
 }
 
 static void
-load_css (GtkWidget *widget)
-{
-  static gboolean loaded;
-  g_autoptr (GtkCssProvider) provider = NULL;
-
-  if (loaded)
-    return;
-  loaded = TRUE;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider,
-                                       "/io/github/planmonitor/PlanMonitor/ui/pm-department.css");
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-static void
 pm_department_grid_init (PmDepartmentGrid *self)
 {
   GtkAdjustment *hadjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
@@ -1116,7 +1099,6 @@ pm_department_grid_init (PmDepartmentGrid *self)
   GtkEventController *keys;
   GtkGesture *click;
 
-  load_css (GTK_WIDGET (self));
   self->watched = g_ptr_array_new ();
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->first_year = PM_DEPARTMENT_SHEET_BASELINE_YEAR;
