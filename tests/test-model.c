@@ -223,6 +223,41 @@ test_task_keeps_its_printed_department_label (void)
 }
 
 static void
+test_task_links_to_the_domain_its_section_corresponds_to (void)
+{
+  g_autoptr (PmProject) project = load_template ();
+  GListModel *tasks = pm_project_get_tasks (project);
+  guint without = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr (PmTask) task = g_list_model_get_item (tasks, i);
+      PmDomain *domain = pm_task_get_domain (task);
+      gboolean women = g_str_equal (pm_plan_get_key (pm_task_get_plan (task)), "women");
+
+      if (women && pm_task_get_section_number (task) == 2)
+        {
+          /* (二) education: the plan has no 妇女与教育 domain */
+          g_assert_null (domain);
+          without++;
+          continue;
+        }
+      g_assert_nonnull (domain);
+      g_assert_true (pm_domain_get_plan (domain) == pm_task_get_plan (task));
+      if (!women)
+        g_assert_cmpuint (pm_domain_get_position (domain) + 1, ==,
+                          pm_task_get_section_number (task));
+    }
+  g_assert_cmpuint (without, ==, 7);
+  g_assert_cmpstr (pm_domain_get_name (pm_task_get_domain (pm_project_find_task (project, "WT8.1"))),
+                   ==, "妇女与法律");
+  g_assert_cmpstr (pm_domain_get_name (pm_task_get_domain (pm_project_find_task (project, "WT3.1"))),
+                   ==, "妇女与经济");
+  g_assert_cmpstr (pm_domain_get_name (pm_task_get_domain (pm_project_find_task (project, "CT2.1"))),
+                   ==, "儿童与安全");
+}
+
+static void
 test_tasks_and_key_projects_are_found_by_code (void)
 {
   g_autoptr (PmProject) project = load_template ();
@@ -337,6 +372,12 @@ test_broken_template_is_refused_with_a_message_naming_the_fault (void)
                          " \"unit\": \"%\", \"city_target\": \"1\", \"county_target\": \"1\","
                          " \"attribute\": \"预期性\", \"departments\": [\"县妇联\"]}]}",
                          "县妇联");
+  check_broken_template ("{\"format\": 1, \"plans\": [{\"key\": \"women\", \"name\": \"W\"}],"
+                         " \"departments\": [], \"domains\": [{\"plan\": \"women\", \"name\": \"D\"}],"
+                         " \"indicators\": [], \"tasks\": [{\"plan\": \"women\", \"section_number\": 1,"
+                         " \"section\": \"s\", \"domain\": \"妇女与教育\", \"number\": 2, \"title\": \"t\","
+                         " \"text\": \"t\", \"department_label\": \"责任单位\", \"departments\": []}]}",
+                         "task WT1.2: unknown domain “妇女与教育”");
 }
 
 int
@@ -367,6 +408,8 @@ main (int   argc,
                    test_unit_comes_from_the_names_trailing_parenthesis);
   g_test_add_func ("/model/template/task-keeps-its-printed-department-label",
                    test_task_keeps_its_printed_department_label);
+  g_test_add_func ("/model/template/task-links-to-the-domain-its-section-corresponds-to",
+                   test_task_links_to_the_domain_its_section_corresponds_to);
   g_test_add_func ("/model/project/tasks-and-key-projects-are-found-by-code",
                    test_tasks_and_key_projects_are_found_by_code);
   g_test_add_func ("/model/project/department-view-lists-its-indicators-of-both-periods",

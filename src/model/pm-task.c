@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pm-department.h"
+#include "pm-domain.h"
 #include "pm-plan.h"
 #include "pm-task.h"
 
@@ -11,6 +12,7 @@ struct _PmTask
 {
   GObject parent_instance;
   PmPlan *plan; /* unowned: the project keeps it alive */
+  PmDomain *domain; /* unowned, as plan; NULL: none */
   char *code;
   guint section_number;
   char *section;
@@ -172,6 +174,28 @@ pm_task_get_department_label (PmTask *self)
 {
   g_return_val_if_fail (PM_IS_TASK (self), NULL);
   return self->department_label;
+}
+
+/* Returns: (transfer none) (nullable): the plan's domain (类别 of 专栏2) that
+ * the task's section corresponds to, NULL where none does. The link is the
+ * template's (README.md, "Template format"), not printed in the plans. */
+PmDomain *
+pm_task_get_domain (PmTask *self)
+{
+  g_return_val_if_fail (PM_IS_TASK (self), NULL);
+  return self->domain;
+}
+
+/* domain: (nullable): a domain of the task's plan */
+void
+pm_task_set_domain (PmTask   *self,
+                    PmDomain *domain)
+{
+  g_return_if_fail (PM_IS_TASK (self));
+  g_return_if_fail (domain == NULL || PM_IS_DOMAIN (domain));
+  g_return_if_fail (domain == NULL || pm_domain_get_plan (domain) == self->plan);
+
+  self->domain = domain;
 }
 
 /* Returns: (transfer none): the departments, lead first */

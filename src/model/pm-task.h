@@ -25,6 +25,9 @@ guint pm_task_get_number (PmTask *self);
 const char *pm_task_get_title (PmTask *self);
 const char *pm_task_get_text (PmTask *self);
 const char *pm_task_get_department_label (PmTask *self);
+PmDomain *pm_task_get_domain (PmTask *self);
+void pm_task_set_domain (PmTask   *self,
+                         PmDomain *domain);
 GListModel *pm_task_get_departments (PmTask *self);
 void pm_task_add_department (PmTask       *self,
                              PmDepartment *department);

@@ -313,13 +313,15 @@ read_task (PmProject  *project,
 {
   g_autoptr (PmTask) task = NULL;
   g_autofree char *where = g_strdup_printf ("task %u", index + 1);
-  const char *plan_key, *section, *title, *text, *label;
+  const char *plan_key, *section, *domain_name, *title, *text, *label;
   guint section_number, number;
   PmPlan *plan;
+  PmDomain *domain = NULL;
 
   if (!get_string (object, "plan", TRUE, where, &plan_key, error) ||
       !get_uint (object, "section_number", where, &section_number, error) ||
       !get_string (object, "section", TRUE, where, &section, error) ||
+      !get_string (object, "domain", FALSE, where, &domain_name, error) ||
       !get_uint (object, "number", where, &number, error) ||
       !get_string (object, "title", TRUE, where, &title, error) ||
       !get_string (object, "text", TRUE, where, &text, error) ||
@@ -327,8 +329,17 @@ read_task (PmProject  *project,
     return FALSE;
   if (!(plan = pm_project_find_plan (project, plan_key)))
     return fail (error, where, _("unknown plan “%s”"), plan_key);
+  if (domain_name != NULL && !(domain = pm_plan_find_domain (plan, domain_name)))
+    {
+      g_autofree char *code = g_strdup_printf ("%cT%u.%u", g_ascii_toupper (plan_key[0]),
+                                               section_number, number);
+
+      return fail (error, where, _("task %s: unknown domain “%s” of plan “%s”"),
+                   code, domain_name, plan_key);
+    }
 
   task = pm_task_new (plan, section_number, section, number, title, text, label);
+  pm_task_set_domain (task, domain);
   if (!read_departments (project, object, where, task,
                          (void (*) (gpointer, PmDepartment *)) pm_task_add_department, error))
     return FALSE;
