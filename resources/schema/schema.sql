@@ -72,16 +72,21 @@ CREATE TABLE indicator_departments (
   PRIMARY KEY (indicator, department)
 );
 
+-- Key tasks (重点任务). domain: the plan's domain (类别) that the task's
+-- section corresponds to, NULL where none does (version 4; README.md,
+-- "Template format": an editorial link, not printed in the plans).
 CREATE TABLE tasks (
   code             TEXT PRIMARY KEY NOT NULL,
   position         INTEGER NOT NULL UNIQUE,
   plan             TEXT NOT NULL REFERENCES plans (key),
   section_number   INTEGER NOT NULL,
   section          TEXT NOT NULL,
+  domain           TEXT,
   number           INTEGER NOT NULL,
   title            TEXT NOT NULL,
   text             TEXT NOT NULL,
-  department_label TEXT
+  department_label TEXT,
+  FOREIGN KEY (plan, domain) REFERENCES domains (plan, name)
 );
 
 CREATE TABLE task_departments (

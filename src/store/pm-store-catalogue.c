@@ -238,18 +238,21 @@ write_tasks (PmStore   *self,
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr (PmTask) task = g_list_model_get_item (tasks, i);
+      PmDomain *domain = pm_task_get_domain (task);
 
       if (!pm_store_sql_exec (self, error,
                               "INSERT INTO tasks (code, position, plan, section_number, section, "
-                              "number, title, text, department_label) VALUES (##code::string, "
-                              "##position::gint, ##plan::string, ##section_number::gint, "
-                              "##section::string, ##number::gint, ##title::string, "
-                              "##text::string, ##label::string)",
+                              "domain, number, title, text, department_label) VALUES "
+                              "(##code::string, ##position::gint, ##plan::string, "
+                              "##section_number::gint, ##section::string, ##domain::string, "
+                              "##number::gint, ##title::string, ##text::string, "
+                              "##label::string)",
                               "code", PM_SQL_TEXT, pm_task_get_code (task),
                               "position", PM_SQL_INT, (int) i,
                               "plan", PM_SQL_TEXT, pm_plan_get_key (pm_task_get_plan (task)),
                               "section_number", PM_SQL_INT, (int) pm_task_get_section_number (task),
                               "section", PM_SQL_TEXT, pm_task_get_section (task),
+                              "domain", PM_SQL_TEXT, domain ? pm_domain_get_name (domain) : NULL,
                               "number", PM_SQL_INT, (int) pm_task_get_number (task),
                               "title", PM_SQL_TEXT, pm_task_get_title (task),
                               "text", PM_SQL_TEXT, pm_task_get_text (task),
@@ -563,7 +566,7 @@ load_tasks (PmStore   *self,
 
   model = pm_store_sql_select (self, error,
                                "SELECT code, plan, section_number, section, number, title, "
-                               "text, department_label FROM tasks ORDER BY position",
+                               "text, department_label, domain FROM tasks ORDER BY position",
                                NULL);
   if (model == NULL)
     return FALSE;
@@ -572,15 +575,27 @@ load_tasks (PmStore   *self,
     {
       g_autoptr (PmTask) task = NULL;
       PmPlan *plan = pm_project_find_plan (project, TEXT (model, 1, row));
+      const char *domain_name = TEXT (model, 8, row);
+      PmDomain *domain = NULL;
 
       if (plan == NULL)
         {
           set_damaged_error (self, error, _("a task belongs to no plan"));
           return FALSE;
         }
+      if (domain_name != NULL && !(domain = pm_plan_find_domain (plan, domain_name)))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("task %s names a domain its plan does not have (“%s”)"),
+                             TEXT (model, 0, row), domain_name);
+
+          set_damaged_error (self, error, message);
+          return FALSE;
+        }
 
       task = pm_task_new (plan, INT (model, 2, row), TEXT (model, 3, row), INT (model, 4, row),
                           TEXT (model, 5, row), TEXT (model, 6, row), TEXT (model, 7, row));
+      pm_task_set_domain (task, domain);
       pm_project_add_task (project, task);
     }
 

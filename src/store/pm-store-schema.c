@@ -27,6 +27,7 @@ typedef struct
 static const Migration migrations[] = {
   { 1, "migrate-1.sql" }, /* CHECK constraints of the big tables without IN lists */
   { 2, "migrate-2.sql" }, /* departments' data entry: reports, notes, settings, checks */
+  { 3, "migrate-3.sql" }, /* tasks.domain: the domain a task's section corresponds to */
 };
 
 static char *

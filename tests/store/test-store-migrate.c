@@ -8,10 +8,12 @@
 #include <locale.h>
 #include <string.h>
 
+#include "pm-domain.h"
 #include "pm-indicator.h"
 #include "pm-observation.h"
 #include "pm-project.h"
 #include "pm-store.h"
+#include "pm-task.h"
 #include "store-test-util.h"
 
 static char *
@@ -117,12 +119,33 @@ test_opens_every_older_version_after_a_backup (void)
                                                     "FROM department_reports ORDER BY 1"),
                        ==, reports);
       /* version 3: work items keep the order version 2 listed them in (by due
-       * date, undated last), numbered from 0 within a department and year */
-      g_assert_cmpstr (store_test_query_text (path, "SELECT group_concat (position, ',') FROM "
-                                                    "(SELECT position FROM work_items ORDER BY "
-                                                    "department, year, due_on IS NULL, due_on, "
-                                                    "id)"),
-                       ==, n_items == 3 ? "0,1,2" : "0");
+       * date, undated last), numbered from 0 within a department and year (a
+       * file of version 3 keeps the positions it has) */
+      if (version < 3)
+        g_assert_cmpstr (store_test_query_text (path, "SELECT group_concat (position, ',') FROM "
+                                                      "(SELECT position FROM work_items ORDER BY "
+                                                      "department, year, due_on IS NULL, due_on, "
+                                                      "id)"),
+                         ==, n_items == 3 ? "0,1,2" : "0");
+      /* version 4: tasks link to the domain of their section, but for the
+       * women's section (二) (education), which has none */
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM tasks"), ==, 89);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM tasks "
+                                                   "WHERE domain IS NULL"), ==, 7);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM tasks WHERE "
+                                                   "domain IS NULL AND plan = 'women' AND "
+                                                   "section_number = 2"), ==, 7);
+      g_assert_cmpstr (store_test_query_text (path, "SELECT domain FROM tasks "
+                                                    "WHERE code = 'WT8.1'"), ==, "妇女与法律");
+      g_assert_cmpstr (store_test_query_text (path, "SELECT domain FROM tasks "
+                                                    "WHERE code = 'CT2.1'"), ==, "儿童与安全");
+      /* the same links as a new file's, which are written from the template */
+      g_assert_cmpstr (store_test_query_text (path, "SELECT code, domain FROM tasks ORDER BY code"),
+                       ==, store_test_query_text (new_path, "SELECT code, domain FROM tasks "
+                                                            "ORDER BY code"));
+      g_assert_cmpstr (pm_domain_get_name (pm_task_get_domain (
+                         pm_project_find_task (pm_store_get_project (store), "WT8.1"))),
+                       ==, "妇女与法律");
       g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM indicator_summary"), ==,
                        175);
 
