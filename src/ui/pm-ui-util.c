@@ -166,52 +166,6 @@ pm_ui_indicator_matches (PmIndicator   *indicator,
   return FALSE;
 }
 
-/* The words of a domain that its section of key tasks repeats: 妇女与健康 →
- * 健康, 妇女参与决策管理 → 参与决策管理. */
-static char *
-domain_keyword (const char *name)
-{
-  const char *and = strstr (name, "与");
-
-  if (and != NULL && g_utf8_strlen (name, and - name) <= 2)
-    return g_strdup (and + strlen ("与"));
-  if (g_utf8_strlen (name, -1) > 2)
-    return g_strdup (g_utf8_offset_to_pointer (name, 2));
-  return g_strdup (name);
-}
-
-/* The task section of a domain: the first section of the plan whose heading
- * holds the domain's keyword, or failing that its first two characters, or
- * its first (法律 → 健全法治保障体系). The template has no explicit link
- * between a domain and the section of key tasks that serves it. */
-static guint
-find_domain_section (GListModel *tasks,
-                     PmDomain   *domain)
-{
-  PmPlan *plan = pm_domain_get_plan (domain);
-  g_autofree char *keyword = domain_keyword (pm_domain_get_name (domain));
-  glong length = g_utf8_strlen (keyword, -1);
-  glong tries[] = { length, MIN (length, 2), 1 };
-
-  for (guint t = 0; t < G_N_ELEMENTS (tries); t++)
-    {
-      g_autofree char *part = g_utf8_substring (keyword, 0, tries[t]);
-
-      if (*part == '\0')
-        continue;
-
-      for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
-        {
-          g_autoptr (PmTask) task = g_list_model_get_item (tasks, i);
-
-          if (pm_task_get_plan (task) == plan && strstr (pm_task_get_section (task), part) != NULL)
-            return pm_task_get_section_number (task);
-        }
-    }
-
-  return 0;
-}
-
 static gboolean
 shares_department (PmTask      *task,
                    PmIndicator *indicator)
@@ -235,8 +189,9 @@ shares_department (PmTask      *task,
   return FALSE;
 }
 
-/* Returns: (transfer full) (element-type PmTask): the key tasks of the
- * indicator's departments in the section of its plan's domain */
+/* Returns: (transfer full) (element-type PmTask): the key tasks linked to
+ * the indicator's domain (pm_task_get_domain (), from the template) that one
+ * of the indicator's departments is responsible for */
 GPtrArray *
 pm_ui_list_domain_tasks (PmProject   *project,
                          PmIndicator *indicator)
@@ -244,7 +199,6 @@ pm_ui_list_domain_tasks (PmProject   *project,
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   PmDomain *domain;
   GListModel *tasks;
-  guint section;
 
   g_return_val_if_fail (PM_IS_PROJECT (project), result);
   g_return_val_if_fail (PM_IS_INDICATOR (indicator), result);
@@ -254,17 +208,11 @@ pm_ui_list_domain_tasks (PmProject   *project,
     return result;
 
   tasks = pm_project_get_tasks (project);
-  section = find_domain_section (tasks, domain);
-  if (section == 0)
-    return result;
-
   for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
     {
       g_autoptr (PmTask) task = g_list_model_get_item (tasks, i);
 
-      if (pm_task_get_plan (task) == pm_domain_get_plan (domain) &&
-          pm_task_get_section_number (task) == section &&
-          shares_department (task, indicator))
+      if (pm_task_get_domain (task) == domain && shares_department (task, indicator))
         g_ptr_array_add (result, g_steal_pointer (&task));
     }
 

@@ -18,6 +18,7 @@
 #include "pm-project.h"
 #include "pm-sidebar.h"
 #include "pm-store.h"
+#include "pm-task.h"
 #include "pm-ui-resources.h"
 #include "pm-ui-util.h"
 #include "pm-value-row.h"
@@ -305,7 +306,8 @@ test_window_shows_the_key_tasks_of_the_indicators_departments_in_its_domain (Fix
   PmProject *project = pm_window_get_project (fixture->window);
   GListModel *plans = pm_project_get_plans (project);
 
-  /* every domain of both plans finds its section of key tasks */
+  /* the tasks listed are those linked to the indicator's domain that one of
+   * its departments is responsible for, and both plans have some */
   for (guint p = 0; p < g_list_model_get_n_items (plans); p++)
     {
       g_autoptr (GObject) plan = g_list_model_get_item (plans, p);
@@ -322,9 +324,35 @@ test_window_shows_the_key_tasks_of_the_indicators_departments_in_its_domain (Fix
             continue;
           tasks = pm_ui_list_domain_tasks (project, indicator);
           found += tasks->len > 0;
+          for (guint t = 0; t < tasks->len; t++)
+            {
+              PmTask *task = g_ptr_array_index (tasks, t);
+              GListModel *departments = pm_task_get_departments (task);
+              gboolean shared = FALSE, involved;
+
+              g_assert_true (pm_task_get_domain (task) == pm_indicator_get_domain (indicator));
+              for (guint d = 0; d < g_list_model_get_n_items (departments); d++)
+                {
+                  g_autoptr (PmDepartment) department = g_list_model_get_item (departments, d);
+
+                  pm_indicator_get_role (indicator, department, &involved);
+                  shared |= involved;
+                }
+              g_assert_true (shared);
+            }
         }
       g_assert_cmpuint (found, >, 0);
     }
+
+  /* W11 (education, printed under 妇女与健康): never the tasks of section
+   * (二), which the template links to no domain */
+  {
+    g_autoptr (GPtrArray) tasks =
+      pm_ui_list_domain_tasks (project, pm_project_find_indicator (project, "W11"));
+
+    for (guint t = 0; t < tasks->len; t++)
+      g_assert_cmpuint (pm_task_get_section_number (g_ptr_array_index (tasks, t)), ==, 1);
+  }
 
   /* W4 (妇女与健康, 县卫生健康委): the first section, on women's health */
   show_row (fixture, "W4", 2024);
