@@ -8,6 +8,7 @@
 
 #include "pm-application.h"
 #include "pm-cli.h"
+#include "pm-ui-util.h"
 
 int
 main (int   argc,
@@ -18,6 +19,7 @@ main (int   argc,
   gboolean open_window = FALSE;
   int status;
 
+  pm_ui_report_stage ("main");
   setlocale (LC_ALL, "");
   /* PM_LOCALEDIR lets a build directory show its own translations */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("PM_LOCALEDIR") ? g_getenv ("PM_LOCALEDIR") : LOCALEDIR);
@@ -32,6 +34,7 @@ main (int   argc,
    * glyph shapes for the shared characters. */
   g_setenv ("PANGO_LANGUAGE", "zh-cn", FALSE);
 
+  pm_ui_report_stage ("options");
   app = pm_application_new ();
   return pm_application_run_with_project (app, project);
 }

@@ -287,3 +287,14 @@ pm_ui_show_error_dialog (GtkWidget    *parent,
   gtk_widget_add_css_class (dialog, "error-dialog");
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+void
+pm_ui_report_stage (const char *what)
+{
+  static int report = -1;
+
+  if (report < 0)
+    report = g_getenv ("PM_REPORT_FIRST_FRAME") != NULL;
+  if (report)
+    g_print ("stage %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+}
