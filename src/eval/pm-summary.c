@@ -286,6 +286,14 @@ pm_summary_get_year (PmSummary *self)
   return self->year;
 }
 
+/* Returns: (transfer none): the project summed up */
+PmProject *
+pm_summary_get_project (PmSummary *self)
+{
+  g_return_val_if_fail (PM_IS_SUMMARY (self), NULL);
+  return self->project;
+}
+
 /* Returns: (transfer none): the PmEvaluation of each indicator, in the order
  * of the catalogue */
 GListModel *

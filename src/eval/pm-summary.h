@@ -42,6 +42,7 @@ PmSummary *pm_summary_new_previous_plans (PmProject *project);
 
 PmPeriod pm_summary_get_period (PmSummary *self);
 int pm_summary_get_year (PmSummary *self);
+PmProject *pm_summary_get_project (PmSummary *self);
 GListModel *pm_summary_get_evaluations (PmSummary *self);
 GListModel *pm_summary_get_evaluations_binding_first (PmSummary *self);
 PmEvaluation *pm_summary_find_evaluation (PmSummary  *self,

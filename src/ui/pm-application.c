@@ -7,6 +7,8 @@
 
 #include "pm-application.h"
 #include "pm-preferences-window.h"
+#include "pm-summary.h"
+#include "pm-ui-util.h"
 #include "pm-window.h"
 
 struct _PmApplication
@@ -15,6 +17,7 @@ struct _PmApplication
 
   char *project_path;
   GSettings *settings;
+  GThread *opening; /* of an Opening, till the window shows it */
 };
 
 G_DEFINE_FINAL_TYPE (PmApplication, pm_application, ADW_TYPE_APPLICATION)
@@ -56,44 +59,138 @@ painted_cb (GdkFrameClock *clock,
   show_open_error (data);
 }
 
+/* Says why path could not be opened (takes error). At start, the dialog
+ * waits for the window's first frame, so that it goes on top of it. */
 static void
-open_path (PmWindow   *window,
-           const char *path)
+report_open_error (PmWindow   *window,
+                   const char *path,
+                   GError     *error,
+                   gboolean    at_start)
 {
-  GError *error = NULL;
-  GdkFrameClock *clock;
-  g_autofree char *name = NULL;
-  OpenError *data;
+  g_autofree char *name = g_path_get_basename (path);
+  OpenError *data = g_new0 (OpenError, 1);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
-  if (pm_window_open_path (window, path, &error))
-    return;
-
-  name = g_path_get_basename (path);
-  data = g_new0 (OpenError, 1);
   data->window = g_object_ref (window);
   data->heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   data->error = error;
 
-  /* at start, once the window is on the screen: the dialog goes on top */
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  if (clock && !gtk_widget_get_child_visible (GTK_WIDGET (window)))
-    clock = NULL;
-  if (clock)
+  if (at_start && clock && gtk_widget_get_child_visible (GTK_WIDGET (window)))
     g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), data);
   else
     show_open_error (data);
 }
 
+static void
+open_path (PmWindow   *window,
+           const char *path)
+{
+  GError *error = NULL;
+
+  if (!pm_window_open_path (window, path, &error))
+    report_open_error (window, path, error, FALSE);
+}
+
+/* The project shown at start (the one on the command line, else the last
+ * one if it still exists) is opened, and its summaries computed, on a
+ * thread of its own while the toolkit starts: GTK's and libadwaita's set-up
+ * take most of a launch, and the window shows the project in its first
+ * frame. */
+typedef struct
+{
+  char *path;
+  int year;
+  PmStore *store;
+  PmSummary *summary;
+  PmSummary *previous;
+  GError *error;
+} Opening;
+
+static void
+opening_free (Opening *opening)
+{
+  g_free (opening->path);
+  g_clear_object (&opening->store);
+  g_clear_object (&opening->summary);
+  g_clear_object (&opening->previous);
+  g_clear_error (&opening->error);
+  g_free (opening);
+}
+
+static gpointer
+opening_thread (gpointer data)
+{
+  Opening *opening = data;
+
+  opening->store = pm_store_open (opening->path, PM_STORE_OPEN_READ_ONLY_IF_NEEDED, &opening->error);
+  if (opening->store)
+    {
+      PmProject *project = pm_store_get_project (opening->store);
+
+      opening->summary = pm_summary_new (project, PM_PERIOD_2021_2030, opening->year);
+      opening->previous = pm_summary_new_previous_plans (project);
+    }
+  return opening;
+}
+
+static void
+start_opening (PmApplication *self)
+{
+  g_autofree char *last = NULL;
+  const char *path = self->project_path;
+  Opening *opening;
+
+  if (path == NULL)
+    {
+      last = g_settings_get_string (self->settings, "last-project");
+      if (*last == '\0' || !g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        return;
+      path = last;
+    }
+
+  opening = g_new0 (Opening, 1);
+  opening->path = g_canonicalize_filename (path, NULL);
+  opening->year = pm_ui_resolve_evaluation_year (g_settings_get_int (self->settings, "evaluation-year"));
+  self->opening = g_thread_new ("pm-open-project", opening_thread, opening);
+}
+
+static void
+finish_opening_free (GThread *thread)
+{
+  opening_free (g_thread_join (thread));
+}
+
+static Opening *
+finish_opening (PmApplication *self)
+{
+  if (self->opening == NULL)
+    return NULL;
+  return g_thread_join (g_steal_pointer (&self->opening));
+}
+
 /* PM_REPORT_FIRST_FRAME=1 prints "first-frame <µs>" (g_get_monotonic_time,
  * one clock for every process) when the window has painted its first frame,
- * and quits: the launch benchmark (tests/ui/bench-first-frame.c) reads it. */
+ * then what that frame showed ("shown <page> <title>"), and quits: the launch
+ * benchmark (tests/ui/bench-first-frame.c) and test-launch read it. Along
+ * the way, pm_ui_report_stage () prints the stages of the start. */
 static void
 first_frame_cb (GdkFrameClock *clock,
                 GApplication  *application)
 {
+  PmWindow *window = PM_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (application)));
+
   g_signal_handlers_disconnect_by_func (clock, first_frame_cb, application);
   g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("shown %s %s\n", pm_window_get_visible_page (window), pm_window_get_title_text (window));
   g_application_quit (application);
+}
+
+static void
+clock_stage_cb (GdkFrameClock *clock,
+                const char    *stage)
+{
+  g_signal_handlers_disconnect_by_func (clock, clock_stage_cb, (gpointer) stage);
+  pm_ui_report_stage (stage);
 }
 
 static void
@@ -102,6 +199,9 @@ window_mapped_cb (GtkWidget    *window,
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
 
+  pm_ui_report_stage ("map");
+  g_signal_connect (clock, "layout", G_CALLBACK (clock_stage_cb), (gpointer) "layout");
+  g_signal_connect (clock, "paint", G_CALLBACK (clock_stage_cb), (gpointer) "paint");
   g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_cb), application);
 }
 
@@ -113,7 +213,7 @@ pm_application_activate (GApplication *application)
   PmApplication *self = PM_APPLICATION (application);
   GtkWindow *existing = gtk_application_get_active_window (GTK_APPLICATION (self));
   PmWindow *window;
-  g_autofree char *last = NULL;
+  Opening *opening;
 
   if (existing)
     {
@@ -121,20 +221,23 @@ pm_application_activate (GApplication *application)
       return;
     }
 
+  pm_ui_report_stage ("activate");
   window = get_window (self);
+  pm_ui_report_stage ("window");
+
+  opening = finish_opening (self);
+  pm_ui_report_stage ("opened");
+  if (opening && opening->store)
+    pm_window_show_opened (window, opening->store, opening->summary, opening->previous);
+  pm_ui_report_stage ("project");
+
   if (g_getenv ("PM_REPORT_FIRST_FRAME"))
     g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), self);
   gtk_window_present (GTK_WINDOW (window));
 
-  if (self->project_path != NULL)
-    {
-      open_path (window, self->project_path);
-      return;
-    }
-
-  last = g_settings_get_string (self->settings, "last-project");
-  if (*last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
-    open_path (window, last);
+  if (opening && opening->error)
+    report_open_error (window, opening->path, g_steal_pointer (&opening->error), TRUE);
+  g_clear_pointer (&opening, opening_free);
 }
 
 /* New, open */
@@ -319,7 +422,9 @@ pm_application_startup (GApplication *application)
     { "win.show-help-overlay", { "<Control>question", "F1", NULL } },
   };
 
+  pm_ui_report_stage ("startup");
   G_APPLICATION_CLASS (pm_application_parent_class)->startup (application);
+  pm_ui_report_stage ("toolkit");
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -333,6 +438,7 @@ pm_application_finalize (GObject *object)
   PmApplication *self = PM_APPLICATION (object);
 
   g_clear_pointer (&self->project_path, g_free);
+  g_clear_pointer (&self->opening, finish_opening_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pm_application_parent_class)->finalize (object);
@@ -376,6 +482,8 @@ pm_application_run_with_project (PmApplication *self,
 
   g_free (self->project_path);
   self->project_path = project_path ? g_canonicalize_filename (project_path, NULL) : NULL;
+  if (self->opening == NULL)
+    start_opening (self);
 
   return g_application_run (G_APPLICATION (self), 1, argv);
 }

@@ -41,6 +41,12 @@ struct _PmOverviewPage
   guint pending_source;
   guint n_binding;
   gboolean updating;
+
+  /* what lies below the fold is filled when the main loop is idle, after
+   * the page is on the screen (or at once when asked for) */
+  gboolean filters_stale;
+  gboolean lists_stale;
+  guint rest_source;
 };
 
 G_DEFINE_FINAL_TYPE (PmOverviewPage, pm_overview_page, ADW_TYPE_BIN)
@@ -345,6 +351,49 @@ fill_indicators (PmOverviewPage *self)
     add_placeholder (self->indicators_list, _("No indicator matches these filters"));
 }
 
+static void fill_filters (PmOverviewPage *self);
+
+/* Fills what lies below the fold: the filters, the binding indicators not
+ * achieved, the indicators and the previous plans' result. */
+static void
+fill_rest (PmOverviewPage *self)
+{
+  g_clear_handle_id (&self->rest_source, g_source_remove);
+
+  if (self->filters_stale)
+    {
+      self->filters_stale = FALSE;
+      fill_filters (self);
+    }
+  if (self->lists_stale && self->summary)
+    {
+      self->lists_stale = FALSE;
+      fill_binding (self);
+      fill_indicators (self);
+      if (self->previous)
+        fill_groups (self, self->previous_list, self->previous, PM_ATTRIBUTE_NONE, TRUE);
+      else
+        clear_list (self->previous_list);
+    }
+}
+
+static gboolean
+fill_rest_cb (gpointer user_data)
+{
+  PmOverviewPage *self = user_data;
+
+  self->rest_source = 0;
+  fill_rest (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_rest (PmOverviewPage *self)
+{
+  if (self->rest_source == 0)
+    self->rest_source = g_idle_add_full (G_PRIORITY_LOW, fill_rest_cb, self, NULL);
+}
+
 static void
 refresh (PmOverviewPage *self)
 {
@@ -364,10 +413,8 @@ refresh (PmOverviewPage *self)
   gtk_label_set_text (self->description_label, description);
 
   fill_groups (self, self->groups_list, self->summary, selected_attribute (self), TRUE);
-  fill_binding (self);
-  fill_indicators (self);
-  if (self->previous)
-    fill_groups (self, self->previous_list, self->previous, PM_ATTRIBUTE_NONE, TRUE);
+  self->lists_stale = TRUE;
+  schedule_rest (self);
 }
 
 static void
@@ -376,6 +423,7 @@ filter_changed_cb (PmOverviewPage *self)
   if (self->updating || self->summary == NULL)
     return;
 
+  fill_rest (self);
   fill_groups (self, self->groups_list, self->summary, selected_attribute (self), TRUE);
   fill_indicators (self);
 }
@@ -446,6 +494,7 @@ pm_overview_page_dispose (GObject *object)
   PmOverviewPage *self = PM_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_handle_id (&self->rest_source, g_source_remove);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->project);
@@ -491,7 +540,8 @@ pm_overview_page_init (PmOverviewPage *self)
   self->departments = g_ptr_array_new_with_free_func (g_object_unref);
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-  fill_filters (self);
+  self->filters_stale = TRUE;
+  schedule_rest (self);
 }
 
 GtkWidget *
@@ -511,7 +561,8 @@ pm_overview_page_set_project (PmOverviewPage *self,
     return;
   g_clear_object (&self->summary);
   g_clear_object (&self->previous);
-  fill_filters (self);
+  self->filters_stale = TRUE;
+  schedule_rest (self);
 }
 
 /* summary: the current plans in the chosen year; previous: the 2011–2020
@@ -541,6 +592,7 @@ pm_overview_page_set_filters (PmOverviewPage *self,
 
   g_return_if_fail (PM_IS_OVERVIEW_PAGE (self));
 
+  fill_rest (self);
   if (department)
     for (guint i = 0; i < self->departments->len; i++)
       if (g_ptr_array_index (self->departments, i) == department)
@@ -561,6 +613,7 @@ guint
 pm_overview_page_get_n_shown (PmOverviewPage *self)
 {
   g_return_val_if_fail (PM_IS_OVERVIEW_PAGE (self), 0);
+  fill_rest (self);
   return self->n_shown;
 }
 
@@ -568,5 +621,6 @@ guint
 pm_overview_page_get_n_binding_not_achieved (PmOverviewPage *self)
 {
   g_return_val_if_fail (PM_IS_OVERVIEW_PAGE (self), 0);
+  fill_rest (self);
   return self->n_binding;
 }

@@ -12,6 +12,8 @@ struct _PmWelcomePage
 {
   AdwBin parent_instance;
 
+  GtkMenuButton *menu_button;
+  GMenuModel *welcome_menu;
   AdwStatusPage *status_page;
   GtkWidget *new_button;
   AdwPreferencesGroup *recent_group;
@@ -38,6 +40,16 @@ recent_activated_cb (PmWelcomePage *self,
     g_signal_emit (self, signals[OPEN_RECENT], 0, path);
 }
 
+/* the menu's widgets are made when it is first opened */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  PmWelcomePage *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->welcome_menu);
+}
+
 static void
 pm_welcome_page_dispose (GObject *object)
 {
@@ -60,6 +72,8 @@ pm_welcome_page_class_init (PmWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/planmonitor/PlanMonitor/ui/pm-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PmWelcomePage, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PmWelcomePage, welcome_menu);
   gtk_widget_class_bind_template_child (widget_class, PmWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, PmWelcomePage, new_button);
   gtk_widget_class_bind_template_child (widget_class, PmWelcomePage, recent_group);
@@ -71,6 +85,7 @@ static void
 pm_welcome_page_init (PmWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   pm_welcome_page_set_recent (self, NULL);
 }
 

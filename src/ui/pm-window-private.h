@@ -23,6 +23,8 @@ struct _PmWindow
   GtkWidget *sidebar_box;
   GtkWidget *content_box;
   PmSidebar *sidebar;
+  GtkMenuButton *primary_menu_button;
+  GMenuModel *primary_menu;
   GtkMenuButton *year_button;
   GtkPopover *year_popover;
   GtkListBox *year_list;

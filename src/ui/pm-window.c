@@ -17,7 +17,9 @@ G_DEFINE_FINAL_TYPE (PmWindow, pm_window, ADW_TYPE_APPLICATION_WINDOW)
 #define MAX_RECENT 10
 
 static void set_project (PmWindow  *self,
-                         PmProject *project);
+                         PmProject *project,
+                         PmSummary *summary,
+                         PmSummary *previous);
 
 /* Summary: the status of every indicator in the chosen year */
 
@@ -211,6 +213,26 @@ fill_year_list (PmWindow *self)
     }
 }
 
+/* The popovers are filled when first shown: fewer widgets to make at start. */
+static void
+year_popover_show_cb (PmWindow *self)
+{
+  if (gtk_widget_get_first_child (GTK_WIDGET (self->year_list)) == NULL)
+    {
+      fill_year_list (self);
+      update_year_button (self);
+    }
+}
+
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  PmWindow *self = user_data;
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 year_row_activated_cb (PmWindow      *self,
                        GtkListBoxRow *row)
@@ -319,9 +341,35 @@ cancel_clicked_cb (PmWindow *self)
 static void
 update_welcome (PmWindow *self)
 {
-  g_auto (GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_auto (GStrv) recent = NULL;
 
+  if (self->welcome_page == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-projects");
   pm_welcome_page_set_recent (self->welcome_page, (const char *const *) recent);
+}
+
+/* The welcome page is made when first shown: a window that opens on a
+ * project never needs it. */
+static PmWelcomePage *
+ensure_welcome_page (PmWindow *self)
+{
+  if (self->welcome_page == NULL)
+    {
+      self->welcome_page = PM_WELCOME_PAGE (pm_welcome_page_new ());
+      g_signal_connect_object (self->welcome_page, "open-recent", G_CALLBACK (open_recent_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, GTK_WIDGET (self->welcome_page), "welcome");
+      update_welcome (self);
+    }
+  return self->welcome_page;
+}
+
+static void
+show_welcome (PmWindow *self)
+{
+  ensure_welcome_page (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
 void
@@ -431,9 +479,13 @@ pm_window_end_busy (PmWindow *self)
 
 /* Project */
 
+/* summary and previous: the project's summaries computed already (for the
+ * window's year), or NULL */
 static void
 set_project (PmWindow  *self,
-             PmProject *project)
+             PmProject *project,
+             PmSummary *summary,
+             PmSummary *previous)
 {
   unwatch_observations (self);
   g_clear_handle_id (&self->summary_source, g_source_remove);
@@ -443,7 +495,13 @@ set_project (PmWindow  *self,
 
   /* the status of every indicator first: the sidebar's rows show it as
    * they are made */
-  if (project)
+  if (project && summary && previous && pm_summary_get_project (summary) == project &&
+      pm_summary_get_year (summary) == self->year)
+    {
+      self->summary = g_object_ref (summary);
+      self->previous = g_object_ref (previous);
+    }
+  else if (project)
     {
       self->summary = pm_summary_new (project, PM_PERIOD_2021_2030, self->year);
       self->previous = pm_summary_new_previous_plans (project);
@@ -465,8 +523,7 @@ set_project (PmWindow  *self,
     }
   else
     {
-      update_welcome (self);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      show_welcome (self);
     }
 
   update_title (self);
@@ -474,15 +531,12 @@ set_project (PmWindow  *self,
   pm_window_update_actions (self);
 }
 
-/* Shows the project of store (NULL: the welcome page). */
-void
-pm_window_set_store (PmWindow *self,
-                     PmStore  *store)
+static void
+show_store (PmWindow  *self,
+            PmStore   *store,
+            PmSummary *summary,
+            PmSummary *previous)
 {
-  g_return_if_fail (PM_IS_WINDOW (self));
-  g_return_if_fail (store == NULL || PM_IS_STORE (store));
-  g_return_if_fail (!self->busy);
-
   if (self->store)
     {
       g_signal_handlers_disconnect_by_func (self->store, store_notify_cb, self);
@@ -502,7 +556,47 @@ pm_window_set_store (PmWindow *self,
     }
 
   pm_window_department_set_store (self, store);
-  set_project (self, store ? pm_store_get_project (store) : NULL);
+  set_project (self, store ? pm_store_get_project (store) : NULL, summary, previous);
+}
+
+/* Shows the project of store (NULL: the welcome page). */
+void
+pm_window_set_store (PmWindow *self,
+                     PmStore  *store)
+{
+  g_return_if_fail (PM_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || PM_IS_STORE (store));
+  g_return_if_fail (!self->busy);
+
+  show_store (self, store, NULL, NULL);
+}
+
+/* Shows a project file opened already (path: as opened), with the summaries
+ * of its project computed already for the window's year, or NULL: how the
+ * application shows the project it opened while the toolkit started. */
+void
+pm_window_show_opened (PmWindow   *self,
+                       PmStore    *store,
+                       PmSummary  *summary,
+                       PmSummary  *previous)
+{
+  g_return_if_fail (PM_IS_WINDOW (self));
+  g_return_if_fail (PM_IS_STORE (store));
+  g_return_if_fail (!self->busy);
+
+  show_store (self, store, summary, previous);
+  pm_window_remember_path (self, pm_store_get_path (store));
+
+  if (pm_store_get_migrated_from (store) > 0 && pm_store_get_backup_path (store))
+    {
+      g_autofree char *backup = pm_ui_dup_display_path (pm_store_get_backup_path (store));
+      g_autofree char *message = g_strdup_printf (_("The project was brought up to date; the old file "
+                                                    "was kept as %s"), backup);
+
+      pm_window_add_toast (self, message);
+    }
+  else if (pm_store_is_read_only (store))
+    pm_window_add_toast (self, _("Opened read-only"));
 }
 
 /* Opens a project file: read-only, with the reason shown, when another
@@ -529,21 +623,9 @@ pm_window_open_path (PmWindow    *self,
   store = pm_store_open (absolute, PM_STORE_OPEN_READ_ONLY_IF_NEEDED, error);
   if (store == NULL)
     return FALSE;
+  pm_ui_report_stage ("store");
 
-  pm_window_set_store (self, store);
-  pm_window_remember_path (self, absolute);
-
-  if (pm_store_get_migrated_from (store) > 0 && pm_store_get_backup_path (store))
-    {
-      g_autofree char *backup = pm_ui_dup_display_path (pm_store_get_backup_path (store));
-      g_autofree char *message = g_strdup_printf (_("The project was brought up to date; the old file "
-                                                    "was kept as %s"), backup);
-
-      pm_window_add_toast (self, message);
-    }
-  else if (pm_store_is_read_only (store))
-    pm_window_add_toast (self, _("Opened read-only"));
-
+  pm_window_show_opened (self, store, NULL, NULL);
   return TRUE;
 }
 
@@ -596,7 +678,7 @@ pm_window_open_template (PmWindow *self)
     }
 
   pm_window_set_store (self, NULL);
-  set_project (self, project);
+  set_project (self, project, NULL, NULL);
 }
 
 /* GObject */
@@ -618,6 +700,18 @@ pm_window_close_request (GtkWindow *window)
     g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (pm_window_parent_class)->close_request (window);
+}
+
+/* A window shown without a project shows the welcome page. */
+static void
+pm_window_show (GtkWidget *widget)
+{
+  PmWindow *self = PM_WINDOW (widget);
+
+  if (self->project == NULL)
+    show_welcome (self);
+
+  GTK_WIDGET_CLASS (pm_window_parent_class)->show (widget);
 }
 
 static void
@@ -667,6 +761,7 @@ pm_window_class_init (PmWindowClass *klass)
 
   object_class->dispose = pm_window_dispose;
   object_class->finalize = pm_window_finalize;
+  widget_class->show = pm_window_show;
   window_class->close_request = pm_window_close_request;
 
   g_type_ensure (PM_TYPE_WELCOME_PAGE);
@@ -678,12 +773,13 @@ pm_window_class_init (PmWindowClass *klass)
                                                "/io/github/planmonitor/PlanMonitor/ui/pm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, PmWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, year_button);
+  gtk_widget_class_bind_template_child (widget_class, PmWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PmWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, year_popover);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, year_list);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, window_title);
@@ -700,7 +796,6 @@ pm_window_class_init (PmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, PmWindow, indicator_page);
-  gtk_widget_class_bind_template_callback (widget_class, open_recent_cb);
   gtk_widget_class_bind_template_callback (widget_class, year_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_overview_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_indicator_cb);
@@ -736,11 +831,12 @@ pm_window_init (PmWindow *self)
   g_signal_connect_object (self->settings, "changed::user-name",
                            G_CALLBACK (settings_user_name_changed_cb), self, G_CONNECT_SWAPPED);
 
-  fill_year_list (self);
+  g_signal_connect_object (self->year_popover, "show", G_CALLBACK (year_popover_show_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
   update_year_button (self);
   pm_window_department_init (self);
   pm_indicator_page_set_year (self->indicator_page, self->year);
-  update_welcome (self);
   update_title (self);
   pm_window_update_actions (self);
 }
@@ -749,6 +845,14 @@ PmWindow *
 pm_window_new (GtkApplication *application)
 {
   return g_object_new (PM_TYPE_WINDOW, "application", application, NULL);
+}
+
+/* Returns: (nullable): the keyboard shortcuts window, once shown */
+GtkWindow *
+pm_window_get_help_overlay (PmWindow *self)
+{
+  g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
+  return GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self)));
 }
 
 PmStore *
@@ -953,7 +1057,7 @@ GtkWidget *
 pm_window_get_welcome_page (PmWindow *self)
 {
   g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
-  return GTK_WIDGET (self->welcome_page);
+  return GTK_WIDGET (ensure_welcome_page (self));
 }
 
 /* Returns: "welcome", "overview" or "indicator" */

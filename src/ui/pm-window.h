@@ -6,6 +6,7 @@
 #include "pm-chart-booklet.h"
 #include "pm-schedule-export.h"
 #include "pm-store.h"
+#include "pm-summary.h"
 #include "pm-types.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,11 @@ typedef enum
 #define PM_TYPE_WINDOW (pm_window_get_type ())
 G_DECLARE_FINAL_TYPE (PmWindow, pm_window, PM, WINDOW, AdwApplicationWindow)
 
+/* The keyboard shortcuts window (win.show-help-overlay). */
+#define PM_HELP_OVERLAY_RESOURCE "/io/github/planmonitor/PlanMonitor/ui/help-overlay.ui"
+
 PmWindow *pm_window_new (GtkApplication *application);
+GtkWindow *pm_window_get_help_overlay (PmWindow *self);
 
 gboolean pm_window_open_path (PmWindow    *self,
                               const char  *path,
@@ -31,6 +36,10 @@ gboolean pm_window_create_path (PmWindow    *self,
                                 const char  *path,
                                 GError     **error);
 void pm_window_open_template (PmWindow *self);
+void pm_window_show_opened (PmWindow  *self,
+                            PmStore   *store,
+                            PmSummary *summary,
+                            PmSummary *previous);
 void pm_window_set_store (PmWindow *self,
                           PmStore  *store);
 PmStore *pm_window_get_store (PmWindow *self);

@@ -873,18 +873,133 @@ test_window_saves_a_copy_of_the_project (Fixture       *fixture,
   g_assert_true (g_file_test (written, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Menus and popovers are made when first opened */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *))
+{
+  if (match (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_mapped_primary_menu_button (GtkWidget *widget)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)) &&
+         gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_visible_popover (GtkWidget *widget)
+{
+  return GTK_IS_POPOVER (widget) && gtk_widget_get_visible (widget);
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section && menu_has_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_window_opens_its_main_menu_with_every_project_action (Fixture       *fixture,
+                                                           gconstpointer  user_data)
+{
+  GtkMenuButton *button;
+  GMenuModel *menu;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (fixture->window), is_mapped_primary_menu_button));
+  g_assert_nonnull (button);
+
+  gtk_menu_button_popup (button);
+  spin ();
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_action (menu, "win.save-copy"));
+  g_assert_true (menu_has_action (menu, "win.export-catalogue"));
+  g_assert_true (menu_has_action (menu, "app.preferences"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+}
+
+static gboolean
+is_row_of_2024 (GtkWidget *widget)
+{
+  return GTK_IS_LIST_BOX_ROW (widget) && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "year")) == 2024;
+}
+
+static void
+test_window_chooses_the_year_from_its_year_popover (Fixture       *fixture,
+                                                    gconstpointer  user_data)
+{
+  GtkWidget *popover;
+  GtkWidget *row;
+  GtkWidget *list;
+  guint n = 0;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.choose-year", NULL));
+  spin ();
+
+  popover = find_widget (GTK_WIDGET (fixture->window), is_visible_popover);
+  g_assert_nonnull (popover);
+  row = find_widget (popover, is_row_of_2024);
+  g_assert_nonnull (row);
+  list = gtk_widget_get_parent (row);
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child; child = gtk_widget_get_next_sibling (child))
+    n++;
+  g_assert_cmpuint (n, ==, 2030 - 2021 + 1);
+
+  g_signal_emit_by_name (list, "row-activated", row);
+  spin ();
+  g_assert_cmpint (pm_window_get_year (fixture->window), ==, 2024);
+  g_assert_false (gtk_widget_get_visible (popover));
+}
+
 /* Keyboard */
 
 static void
 test_window_has_a_shortcut_window_and_keyboard_actions (Fixture       *fixture,
                                                         gconstpointer  user_data)
 {
-  g_autoptr (GtkBuilder) builder =
-    gtk_builder_new_from_resource ("/io/github/planmonitor/PlanMonitor/gtk/help-overlay.ui");
-  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+  GtkWindow *overlay;
 
+  /* F1: the shortcuts window, made when first asked for */
+  g_assert_null (pm_window_get_help_overlay (fixture->window));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-help-overlay", NULL));
+  overlay = pm_window_get_help_overlay (fixture->window);
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
-  gtk_window_destroy (GTK_WINDOW (overlay));
+  g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (fixture->window));
+  spin ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (overlay);
+  spin ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   /* Ctrl+F: the search entry takes the focus */
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -934,6 +1049,14 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_resources_register (pm_ui_get_resource ());
+  {
+    /* the application's style sheet, as AdwApplication loads it */
+    g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/planmonitor/PlanMonitor/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
 #define ADD(path, func) g_test_add ("/ui/window/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 #define ADD_EMPTY(path, func) g_test_add ("/ui/window/" path, Fixture, "empty", fixture_set_up, func, fixture_tear_down)
@@ -968,6 +1091,8 @@ main (int   argc,
   ADD ("exports-the-catalogue-and-every-chart", test_window_exports_the_catalogue_and_every_chart);
   g_test_add_func ("/ui/window/can-close-during-long-work", test_window_can_close_during_long_work);
   ADD ("saves-a-copy-of-the-project", test_window_saves_a_copy_of_the_project);
+  ADD ("opens-its-main-menu-with-every-project-action", test_window_opens_its_main_menu_with_every_project_action);
+  ADD ("chooses-the-year-from-its-year-popover", test_window_chooses_the_year_from_its_year_popover);
   ADD ("has-a-shortcut-window-and-keyboard-actions", test_window_has_a_shortcut_window_and_keyboard_actions);
   ADD ("browses-the-template-read-only-without-a-file", test_window_browses_the_template_read_only_without_a_file);
   ADD ("remembers-recent-projects-on-the-welcome-page", test_window_remembers_recent_projects_on_the_welcome_page);

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The start of the application itself (the plan-monitor program, run as a
+ * user runs it): which project its first frame shows. PM_REPORT_FIRST_FRAME
+ * makes it report its stages and that frame, and quit. */
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "pm-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *project;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = NULL;
+
+  fixture->dir = g_dir_make_tmp ("pm-test-launch-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->project = g_build_filename (fixture->dir, "县规划.pmproj", NULL);
+  store = pm_store_create_from_template (fixture->project, &error);
+  g_assert_no_error (error);
+  pm_store_close (store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->project);
+}
+
+/* Runs plan-monitor with args; returns its standard output. */
+static char *
+launch (const char *project)
+{
+  const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), project, NULL };
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "PM_REPORT_FIRST_FRAME", "1", TRUE);
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("plan-monitor failed: %s", err);
+  return out;
+}
+
+/* The position of "stage <name>" in out, or -1. */
+static gssize
+stage_at (const char *out,
+          const char *name)
+{
+  g_autofree char *line = g_strdup_printf ("stage %s ", name);
+  const char *found = strstr (out, line);
+
+  return found ? found - out : -1;
+}
+
+static void
+test_launch_shows_the_project_given_in_its_first_frame (Fixture       *fixture,
+                                                         gconstpointer  user_data)
+{
+  g_autofree char *out = launch (fixture->project);
+
+  g_assert_nonnull (strstr (out, "first-frame "));
+  g_assert_nonnull (strstr (out, "\nshown overview 县规划.pmproj\n"));
+}
+
+static void
+test_launch_opens_the_project_before_the_window_is_shown (Fixture       *fixture,
+                                                          gconstpointer  user_data)
+{
+  g_autofree char *out = launch (fixture->project);
+
+  /* the file is opened on a thread while the toolkit starts, and the
+   * window is mapped with the project in it */
+  g_assert_cmpint (stage_at (out, "toolkit"), >=, 0);
+  g_assert_cmpint (stage_at (out, "project"), >, stage_at (out, "toolkit"));
+  g_assert_cmpint (stage_at (out, "map"), >, stage_at (out, "project"));
+}
+
+static void
+test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened (Fixture       *fixture,
+                                                                      gconstpointer  user_data)
+{
+  g_autofree char *foreign = g_build_filename (fixture->dir, "notes.pmproj", NULL);
+  g_autofree char *out = NULL;
+
+  g_assert_true (g_file_set_contents (foreign, "not a project", -1, NULL));
+  out = launch (foreign);
+  g_assert_nonnull (strstr (out, "\nshown welcome "));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/ui/launch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("shows-the-project-given-in-its-first-frame", test_launch_shows_the_project_given_in_its_first_frame);
+  ADD ("opens-the-project-before-the-window-is-shown", test_launch_opens_the_project_before_the_window_is_shown);
+  ADD ("shows-the-welcome-page-when-the-project-cannot-be-opened",
+       test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened);
+
+  return g_test_run ();
+}
