@@ -423,6 +423,8 @@ pm_application_startup (GApplication *application)
   };
 
   pm_ui_report_stage ("startup");
+  if (PM_APPLICATION (application)->opening == NULL)
+    start_opening (PM_APPLICATION (application));
   G_APPLICATION_CLASS (pm_application_parent_class)->startup (application);
   pm_ui_report_stage ("toolkit");
 
@@ -482,8 +484,6 @@ pm_application_run_with_project (PmApplication *self,
 
   g_free (self->project_path);
   self->project_path = project_path ? g_canonicalize_filename (project_path, NULL) : NULL;
-  if (self->opening == NULL)
-    start_opening (self);
 
   return g_application_run (G_APPLICATION (self), 1, argv);
 }
