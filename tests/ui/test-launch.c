@@ -31,27 +31,22 @@ fixture_set_up (Fixture       *fixture,
   pm_store_close (store);
 }
 
+static void remove_tree (const char *path);
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr (GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->project);
 }
 
-/* Runs plan-monitor with args; returns its standard output. */
+/* Runs plan-monitor on project (NULL: none), with its settings kept in
+ * settings_dir if not NULL; returns its standard output. */
 static char *
-launch (const char *project)
+launch_with_settings (const char *project,
+                      const char *settings_dir)
 {
   const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), project, NULL };
   g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "PM_REPORT_FIRST_FRAME", "1", TRUE);
@@ -60,12 +55,23 @@ launch (const char *project)
   g_autofree char *err = NULL;
   int status;
 
+  if (settings_dir)
+    {
+      envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
+      envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", settings_dir, TRUE);
+    }
   g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                                &status, &error));
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("plan-monitor failed: %s", err);
   return out;
+}
+
+static char *
+launch (const char *project)
+{
+  return launch_with_settings (project, NULL);
 }
 
 /* The position of "stage <name>" in out, or -1. */
@@ -114,6 +120,51 @@ test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened (Fixture   
   g_assert_nonnull (strstr (out, "\nshown welcome "));
 }
 
+static void
+test_launch_reopens_the_last_project (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  g_autofree char *settings = g_build_filename (fixture->dir, "config", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *after_removal = NULL;
+
+  first = launch_with_settings (NULL, settings);
+  g_assert_nonnull (strstr (first, "\nshown welcome "));
+
+  g_free (first);
+  first = launch_with_settings (fixture->project, settings);
+  g_assert_nonnull (strstr (first, "\nshown overview 县规划.pmproj\n"));
+
+  /* no project given: the last one, opened the same way */
+  again = launch_with_settings (NULL, settings);
+  g_assert_nonnull (strstr (again, "\nshown overview 县规划.pmproj\n"));
+  g_assert_cmpint (stage_at (again, "map"), >, stage_at (again, "project"));
+
+  /* gone: the welcome page, and no error */
+  g_assert_cmpint (g_remove (fixture->project), ==, 0);
+  after_removal = launch_with_settings (NULL, settings);
+  g_assert_nonnull (strstr (after_removal, "\nshown welcome "));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,6 +175,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/ui/launch/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("shows-the-project-given-in-its-first-frame", test_launch_shows_the_project_given_in_its_first_frame);
   ADD ("opens-the-project-before-the-window-is-shown", test_launch_opens_the_project_before_the_window_is_shown);
+  ADD ("reopens-the-last-project", test_launch_reopens_the_last_project);
   ADD ("shows-the-welcome-page-when-the-project-cannot-be-opened",
        test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened);
 
