@@ -772,6 +772,57 @@ test_window_prints_the_charts_of_a_domain_four_to_a_page (Fixture       *fixture
   g_assert_cmpuint (pm_chart_booklet_get_n_charts (booklet), ==, 91);
 }
 
+/* a PDF written to its end */
+static gboolean
+pdf_is_complete (gpointer path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &data, &length, NULL) && length > 6 &&
+         g_strstr_len (data + length - 7, 7, "%%EOF") != NULL;
+}
+
+/* Preview: the pages go to the system's previewer (GtkSettings'
+ * gtk-print-preview-command), here a command that keeps the PDF. */
+static void
+test_window_previews_printed_charts (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmChartBooklet) booklet = NULL;
+  g_autoptr (PmChartPrintOperation) operation = NULL;
+  g_autofree char *kept = g_build_filename (fixture->dir, "preview.pdf", NULL);
+  g_autofree char *quoted = g_shell_quote (kept);
+  g_autofree char *command = g_strdup_printf ("cp %%f %s", quoted);
+  g_autofree char *pdf = NULL;
+  g_autofree char *old_command = NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkPrintOperationResult result;
+  gsize length = 0;
+  guint pages = 0;
+
+  show_row (fixture, "W4", 2024);
+  booklet = pm_window_make_booklet (fixture->window, PM_PRINT_SCOPE_DOMAIN, 2);
+  operation = pm_chart_print_operation_new (booklet);
+
+  g_object_get (settings, "gtk-print-preview-command", &old_command, NULL);
+  g_object_set (settings, "gtk-print-preview-command", command, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  result = pm_chart_print_operation_run_preview (operation, GTK_WINDOW (fixture->window), &error);
+  g_assert_no_error (error);
+  g_assert_true (result == GTK_PRINT_OPERATION_RESULT_APPLY || result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS);
+  g_assert_true (wait_for (pdf_is_complete, kept));
+  g_object_set (settings, "gtk-print-preview-command", old_command, NULL);
+
+  /* the previewer got the booklet's pages */
+  g_assert_true (g_file_get_contents (kept, &pdf, &length, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF"));
+  for (gsize i = 0; i + 12 <= length; i++) /* a PDF holds NUL bytes */
+    pages += memcmp (pdf + i, "/Type /Page", 11) == 0 && pdf[i + 11] != 's'; /* not the /Pages tree */
+  g_assert_cmpuint (pages, ==, pm_chart_booklet_get_n_pages (booklet));
+}
+
 static void
 test_window_imports_values_without_freezing_and_shows_the_result (Fixture       *fixture,
                                                                   gconstpointer  user_data)
@@ -1121,6 +1172,7 @@ main (int   argc,
   ADD ("exports-the-chart-as-png-svg-and-pdf", test_window_exports_the_chart_as_png_svg_and_pdf);
   ADD ("copies-the-chart-as-an-image", test_window_copies_the_chart_as_an_image);
   ADD ("prints-the-charts-of-a-domain-four-to-a-page", test_window_prints_the_charts_of_a_domain_four_to_a_page);
+  ADD ("previews-printed-charts", test_window_previews_printed_charts);
   ADD ("imports-values-without-freezing-and-shows-the-result", test_window_imports_values_without_freezing_and_shows_the_result);
   ADD ("shows-a-refused-import-as-an-error", test_window_shows_a_refused_import_as_an_error);
   ADD ("exports-the-catalogue-and-every-chart", test_window_exports_the_catalogue_and_every_chart);
