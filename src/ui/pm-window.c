@@ -365,10 +365,12 @@ ensure_welcome_page (PmWindow *self)
   return self->welcome_page;
 }
 
+/* The welcome page, with the focus on its first choice (Enter: New
+ * Project…). */
 static void
 show_welcome (PmWindow *self)
 {
-  ensure_welcome_page (self);
+  pm_welcome_page_focus_default (ensure_welcome_page (self));
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
@@ -712,6 +714,10 @@ pm_window_show (GtkWidget *widget)
     show_welcome (self);
 
   GTK_WIDGET_CLASS (pm_window_parent_class)->show (widget);
+
+  /* the focus a window takes when first shown would go to the header bar */
+  if (self->project == NULL)
+    pm_welcome_page_focus_default (self->welcome_page);
 }
 
 static void

@@ -197,6 +197,25 @@ test_window_starts_on_the_welcome_page_without_a_project (Fixture       *fixture
 }
 
 static void
+test_window_focuses_new_project_on_the_welcome_page (Fixture       *fixture,
+                                                     gconstpointer  user_data)
+{
+  g_autoptr (GSimpleActionGroup) app = g_simple_action_group_new ();
+  g_autoptr (GSimpleAction) new_action = g_simple_action_new ("new", NULL);
+  GtkWidget *focus;
+
+  /* the application's actions, as the welcome page's buttons find them */
+  g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (new_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (fixture->window), "app", G_ACTION_GROUP (app));
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spin ();
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "app.new");
+}
+
+static void
 test_window_opens_the_template_project_with_its_name_and_file (Fixture       *fixture,
                                                                gconstpointer  user_data)
 {
@@ -1148,6 +1167,7 @@ main (int   argc,
 #define ADD_EMPTY(path, func) g_test_add ("/ui/window/" path, Fixture, "empty", fixture_set_up, func, fixture_tear_down)
 
   ADD_EMPTY ("starts-on-the-welcome-page-without-a-project", test_window_starts_on_the_welcome_page_without_a_project);
+  ADD_EMPTY ("focuses-new-project-on-the-welcome-page", test_window_focuses_new_project_on_the_welcome_page);
   ADD ("opens-the-template-project-with-its-name-and-file", test_window_opens_the_template_project_with_its_name_and_file);
   ADD_EMPTY ("reopens-a-project-file", test_window_reopens_a_project_file);
   ADD ("refuses-a-file-that-is-not-a-project-in-plain-words", test_window_refuses_a_file_that_is_not_a_project_in_plain_words);
