@@ -6,29 +6,8 @@
 #include <sql-parser/gda-sql-parser.h>
 #include <sys/wait.h>
 
+#include "pm-test-util.h"
 #include "store-test-util.h"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_chmod (path, 0755);
-      if ((dir = g_dir_open (path, 0, NULL)))
-        while ((name = g_dir_read_name (dir)))
-          {
-            g_autofree char *child = g_build_filename (path, name, NULL);
-
-            remove_tree (child);
-          }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 char *
 store_test_make_dir (void)
@@ -37,7 +16,7 @@ store_test_make_dir (void)
   char *dir = g_dir_make_tmp ("pm-store-test-XXXXXX", &error);
 
   g_assert_no_error (error);
-  g_test_queue_destroy ((GDestroyNotify) remove_tree, g_strdup (dir));
+  g_test_queue_destroy ((GDestroyNotify) pm_test_remove_tree, g_strdup (dir));
   return dir;
 }
 

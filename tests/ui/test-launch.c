@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "pm-store.h"
+#include "pm-test-util.h"
 
 typedef struct
 {
@@ -31,13 +32,11 @@ fixture_set_up (Fixture       *fixture,
   pm_store_close (store);
 }
 
-static void remove_tree (const char *path);
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  pm_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->project);
 }
@@ -63,8 +62,8 @@ launch_with_settings (const char *project,
   g_assert_true (g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                                &status, &error));
   g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("plan-monitor failed: %s", err);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("plan-monitor failed (%s): %s", error->message, err);
   return out;
 }
 
@@ -145,24 +144,6 @@ test_launch_reopens_the_last_project (Fixture       *fixture,
   g_assert_cmpint (g_remove (fixture->project), ==, 0);
   after_removal = launch_with_settings (NULL, settings);
   g_assert_nonnull (strstr (after_removal, "\nshown welcome "));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
 }
 
 int

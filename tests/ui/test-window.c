@@ -19,6 +19,7 @@
 #include "pm-sidebar.h"
 #include "pm-store.h"
 #include "pm-task.h"
+#include "pm-test-util.h"
 #include "pm-ui-resources.h"
 #include "pm-ui-util.h"
 #include "pm-value-row.h"
@@ -76,24 +77,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
@@ -101,7 +84,7 @@ fixture_tear_down (Fixture       *fixture,
   spin ();
   g_assert_finalize_object (fixture->window);
 
-  remove_tree (fixture->dir);
+  pm_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -926,7 +909,7 @@ test_window_can_close_during_long_work (void)
   g_object_unref (window);
   g_assert_true (wait_for (is_null, &alive));
 
-  remove_tree (dir);
+  pm_test_remove_tree (dir);
 }
 
 static void
