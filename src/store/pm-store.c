@@ -573,6 +573,21 @@ open_checked (PmStore *self,
 }
 
 /**
+ * pm_store_prepare:
+ *
+ * Sets up what the store is built on (libgda: its value types and its
+ * providers) on the calling thread. pm_store_open () does it when needed;
+ * to open a store on another thread while this one goes on making objects
+ * (the window starting), call this first here: libgda registers GValue
+ * transformations, which GLib does not let two threads do at once.
+ */
+void
+pm_store_prepare (void)
+{
+  gda_init ();
+}
+
+/**
  * pm_store_open:
  * @path: a project file
  * @flags: read-only or read-write, and whether to fall back to read-only

@@ -68,6 +68,7 @@ G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
 PmStore *pm_store_create_from_template (const char *path,
                                         GError    **error);
+void pm_store_prepare (void);
 PmStore *pm_store_open (const char       *path,
                         PmStoreOpenFlags  flags,
                         GError          **error);

@@ -148,6 +148,11 @@ start_opening (PmApplication *self)
       path = last;
     }
 
+  /* libgda's types are registered here, not on the thread while GTK
+   * registers its own (see pm_store_prepare ()) */
+  pm_store_prepare ();
+  pm_ui_report_stage ("store-prepared");
+
   opening = g_new0 (Opening, 1);
   opening->path = g_canonicalize_filename (path, NULL);
   opening->year = pm_ui_resolve_evaluation_year (g_settings_get_int (self->settings, "evaluation-year"));
