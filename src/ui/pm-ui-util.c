@@ -288,6 +288,24 @@ pm_ui_show_error_dialog (GtkWidget    *parent,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       menu)
+{
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* Gives button its menu when it is first opened (by a click, F10 or
+ * gtk_menu_button_popup ()): a menu's widgets are made with its model, and
+ * a window need not make them before it shows. menu must outlive button
+ * (a template object of the same widget does). */
+void
+pm_ui_set_menu_when_opened (GtkMenuButton *button,
+                            GMenuModel    *menu)
+{
+  gtk_menu_button_set_create_popup_func (button, create_menu_cb, menu, NULL);
+}
+
 void
 pm_ui_report_stage (const char *what)
 {

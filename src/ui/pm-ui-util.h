@@ -42,6 +42,9 @@ void pm_ui_show_error_dialog (GtkWidget    *parent,
                               const char   *heading,
                               const GError *error);
 
+void pm_ui_set_menu_when_opened (GtkMenuButton *button,
+                                 GMenuModel    *menu);
+
 /* With PM_REPORT_FIRST_FRAME set, prints "stage <what> <µs>" (monotonic
  * clock) on standard output: the launch benchmark shows where time goes. */
 void pm_ui_report_stage (const char *what);

@@ -40,16 +40,6 @@ recent_activated_cb (PmWelcomePage *self,
     g_signal_emit (self, signals[OPEN_RECENT], 0, path);
 }
 
-/* the menu's widgets are made when it is first opened */
-static void
-create_menu_cb (GtkMenuButton *button,
-                gpointer       user_data)
-{
-  PmWelcomePage *self = user_data;
-
-  gtk_menu_button_set_menu_model (button, self->welcome_menu);
-}
-
 static void
 pm_welcome_page_dispose (GObject *object)
 {
@@ -85,7 +75,7 @@ static void
 pm_welcome_page_init (PmWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  pm_ui_set_menu_when_opened (self->menu_button, self->welcome_menu);
   pm_welcome_page_set_recent (self, NULL);
 }
 

@@ -23,20 +23,36 @@ static void set_project (PmWindow  *self,
 
 /* Summary: the status of every indicator in the chosen year */
 
-void
-pm_window_update_summary_now (PmWindow *self)
+/* Takes summary and previous if they were computed already for the
+ * project and year shown, else computes them. */
+static void
+set_summaries (PmWindow  *self,
+               PmSummary *summary,
+               PmSummary *previous)
 {
   g_clear_handle_id (&self->summary_source, g_source_remove);
-
   g_clear_object (&self->summary);
   g_clear_object (&self->previous);
 
-  if (self->project)
+  if (self->project == NULL)
+    return;
+  if (summary && previous && pm_summary_get_project (summary) == self->project &&
+      pm_summary_get_year (summary) == self->year)
+    {
+      self->summary = g_object_ref (summary);
+      self->previous = g_object_ref (previous);
+    }
+  else
     {
       self->summary = pm_summary_new (self->project, PM_PERIOD_2021_2030, self->year);
       self->previous = pm_summary_new_previous_plans (self->project);
     }
+}
 
+void
+pm_window_update_summary_now (PmWindow *self)
+{
+  set_summaries (self, NULL, NULL);
   pm_sidebar_set_summary (self->sidebar, self->summary);
   pm_overview_page_set_summaries (self->overview_page, self->summary, self->previous);
 }
@@ -213,7 +229,7 @@ fill_year_list (PmWindow *self)
     }
 }
 
-/* The popovers are filled when first shown: fewer widgets to make at start. */
+/* The year list is filled when first shown: fewer widgets to make at start. */
 static void
 year_popover_show_cb (PmWindow *self)
 {
@@ -222,15 +238,6 @@ year_popover_show_cb (PmWindow *self)
       fill_year_list (self);
       update_year_button (self);
     }
-}
-
-static void
-create_primary_menu_cb (GtkMenuButton *button,
-                        gpointer       user_data)
-{
-  PmWindow *self = user_data;
-
-  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -370,8 +377,9 @@ ensure_welcome_page (PmWindow *self)
 static void
 show_welcome (PmWindow *self)
 {
-  pm_welcome_page_focus_default (ensure_welcome_page (self));
+  ensure_welcome_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  pm_welcome_page_focus_default (self->welcome_page);
 }
 
 void
@@ -490,24 +498,11 @@ set_project (PmWindow  *self,
              PmSummary *previous)
 {
   unwatch_observations (self);
-  g_clear_handle_id (&self->summary_source, g_source_remove);
-  g_clear_object (&self->summary);
-  g_clear_object (&self->previous);
   g_set_object (&self->project, project);
 
   /* the status of every indicator first: the sidebar's rows show it as
    * they are made */
-  if (project && summary && previous && pm_summary_get_project (summary) == project &&
-      pm_summary_get_year (summary) == self->year)
-    {
-      self->summary = g_object_ref (summary);
-      self->previous = g_object_ref (previous);
-    }
-  else if (project)
-    {
-      self->summary = pm_summary_new (project, PM_PERIOD_2021_2030, self->year);
-      self->previous = pm_summary_new_previous_plans (project);
-    }
+  set_summaries (self, summary, previous);
   pm_sidebar_set_summary (self->sidebar, self->summary);
   pm_indicator_page_set_project (self->indicator_page, project);
   pm_indicator_page_set_store (self->indicator_page, self->store);
@@ -573,9 +568,11 @@ pm_window_set_store (PmWindow *self,
   show_store (self, store, NULL, NULL);
 }
 
-/* Shows a project file opened already (path: as opened), with the summaries
- * of its project computed already for the window's year, or NULL: how the
- * application shows the project it opened while the toolkit started. */
+/* Shows a project file opened already, with the summaries of its project
+ * computed already for the window's year (or NULL: they are computed here),
+ * remembers it among the recent projects and says if it was migrated or is
+ * read-only. The application shows so the project it opened while the
+ * toolkit started. */
 void
 pm_window_show_opened (PmWindow   *self,
                        PmStore    *store,
@@ -625,7 +622,6 @@ pm_window_open_path (PmWindow    *self,
   store = pm_store_open (absolute, PM_STORE_OPEN_READ_ONLY_IF_NEEDED, error);
   if (store == NULL)
     return FALSE;
-  pm_ui_report_stage ("store");
 
   pm_window_show_opened (self, store, NULL, NULL);
   return TRUE;
@@ -715,7 +711,8 @@ pm_window_show (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (pm_window_parent_class)->show (widget);
 
-  /* the focus a window takes when first shown would go to the header bar */
+  /* again after the show: the focus a window takes when first shown would
+   * go to the header bar */
   if (self->project == NULL)
     pm_welcome_page_focus_default (self->welcome_page);
 }
@@ -770,7 +767,6 @@ pm_window_class_init (PmWindowClass *klass)
   widget_class->show = pm_window_show;
   window_class->close_request = pm_window_close_request;
 
-  g_type_ensure (PM_TYPE_WELCOME_PAGE);
   g_type_ensure (PM_TYPE_SIDEBAR);
   g_type_ensure (PM_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PM_TYPE_INDICATOR_PAGE);
@@ -839,7 +835,7 @@ pm_window_init (PmWindow *self)
 
   g_signal_connect_object (self->year_popover, "show", G_CALLBACK (year_popover_show_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
+  pm_ui_set_menu_when_opened (self->primary_menu_button, self->primary_menu);
   update_year_button (self);
   pm_window_department_init (self);
   pm_indicator_page_set_year (self->indicator_page, self->year);
