@@ -82,6 +82,26 @@ trimmed_or_null (const char *text)
   return g_strstrip (g_strdup (text));
 }
 
+/* Returns: (transfer full): text trimmed, or NULL with error set when it
+ * is blank (missing: the message) or not acceptable as the field */
+static char *
+required_text (const char *text,
+               const char *field,
+               const char *missing,
+               GError    **error)
+{
+  g_autofree char *trimmed = trimmed_or_null (text);
+
+  if (trimmed == NULL)
+    {
+      g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID, missing);
+      return NULL;
+    }
+  if (!pm_store_check_text (field, trimmed, error))
+    return NULL;
+  return g_steal_pointer (&trimmed);
+}
+
 static char *
 now_text (void)
 {
@@ -957,20 +977,14 @@ pm_store_return_department_report (PmStore    *self,
                                    GError    **error)
 {
   g_autoptr (PmDepartmentReport) report = NULL;
-  g_autofree char *trimmed = trimmed_or_null (comment);
+  g_autofree char *trimmed = NULL;
   PmReportStatus status;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
 
-  if (!begin_step (self, department, year, &report, error))
-    return FALSE;
-  if (trimmed == NULL)
-    {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                   _("Say why the report is returned: a comment is needed."));
-      return FALSE;
-    }
-  if (!pm_store_check_text (_("comment"), trimmed, error))
+  if (!begin_step (self, department, year, &report, error) ||
+      !(trimmed = required_text (comment, _("comment"),
+                                 _("Say why the report is returned: a comment is needed."), error)))
     return FALSE;
 
   status = report ? report->status : PM_REPORT_STATUS_NOT_STARTED;
@@ -997,20 +1011,14 @@ pm_store_unlock_department_report (PmStore    *self,
                                    GError    **error)
 {
   g_autoptr (PmDepartmentReport) report = NULL;
-  g_autofree char *trimmed = trimmed_or_null (reason);
+  g_autofree char *trimmed = NULL;
   PmReportStatus status;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
 
-  if (!begin_step (self, department, year, &report, error))
-    return FALSE;
-  if (trimmed == NULL)
-    {
-      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID,
-                   _("Say why the report is unlocked: a reason is needed."));
-      return FALSE;
-    }
-  if (!pm_store_check_text (_("reason"), trimmed, error))
+  if (!begin_step (self, department, year, &report, error) ||
+      !(trimmed = required_text (reason, _("reason"),
+                                 _("Say why the report is unlocked: a reason is needed."), error)))
     return FALSE;
 
   status = report ? report->status : PM_REPORT_STATUS_NOT_STARTED;
