@@ -149,6 +149,17 @@ test_launch_reopens_the_last_project (Fixture       *fixture,
   g_assert_nonnull (strstr (after_removal, "\nshown welcome "));
 }
 
+static void
+test_launch_shows_the_welcome_page_when_the_project_does_not_exist (Fixture       *fixture,
+                                                                    gconstpointer  user_data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "nowhere", "县.pmproj", NULL);
+  g_autofree char *out = launch (missing);
+
+  g_assert_nonnull (strstr (out, "\nshown welcome "));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS)); /* nothing made */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +171,8 @@ main (int   argc,
   ADD ("shows-the-project-given-in-its-first-frame", test_launch_shows_the_project_given_in_its_first_frame);
   ADD ("opens-the-project-before-the-window-is-shown", test_launch_opens_the_project_before_the_window_is_shown);
   ADD ("reopens-the-last-project", test_launch_reopens_the_last_project);
+  ADD ("shows-the-welcome-page-when-the-project-does-not-exist",
+       test_launch_shows_the_welcome_page_when_the_project_does_not_exist);
   ADD ("shows-the-welcome-page-when-the-project-cannot-be-opened",
        test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened);
 
