@@ -117,9 +117,14 @@ test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened (Fixture   
   g_autofree char *foreign = g_build_filename (fixture->dir, "notes.pmproj", NULL);
   g_autofree char *out = NULL;
 
+  g_autofree char *after = NULL;
+
   g_assert_true (g_file_set_contents (foreign, "not a project", -1, NULL));
   out = launch (foreign);
   g_assert_nonnull (strstr (out, "\nshown welcome "));
+  /* never written to */
+  g_assert_true (g_file_get_contents (foreign, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "not a project");
 }
 
 static void
