@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pm-checks.h"
 #include "pm-csv.h"
 #include "pm-evaluation.h"
 #include "pm-indicator.h"
@@ -30,6 +31,8 @@ static const char *const columns[] = {
  * year also has a number; the export writes the column only then. */
 enum { COLUMN_CODE, COLUMN_YEAR, COLUMN_AREA, COLUMN_VALUE, COLUMN_NOTE, COLUMN_SOURCE,
        COLUMN_PROVISIONAL, COLUMN_JUDGEMENT, N_COLUMNS };
+
+static char *visible (const char *text);
 
 /* Returns: (transfer full): text without the white space (any, also the
  * ideographic space U+3000) at its ends */
@@ -119,6 +122,7 @@ pm_store_parse_number (const char *field,
   g_autofree char *trimmed = NULL;
   g_autofree char *normal = NULL;
   g_autofree char *plain = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr (GString) digits = g_string_new (NULL);
   const char *sign_unit = NULL;
   const char *p, *end, *dot, *exponent;
@@ -129,6 +133,7 @@ pm_store_parse_number (const char *field,
   *reason = NULL;
 
   trimmed = trim (field);
+  shown = visible (trimmed);
   /* U+2212 MINUS SIGN is not folded by NFKC */
   {
     g_auto (GStrv) parts = g_strsplit (trimmed, "−", -1);
@@ -156,10 +161,10 @@ pm_store_parse_number (const char *field,
         {
           if (unit == NULL || *unit == '\0')
             *reason = g_strdup_printf (_("the value “%s” has a %s sign, but the indicator has "
-                                         "no unit"), trimmed, sign_unit);
+                                         "no unit"), shown, sign_unit);
           else
             *reason = g_strdup_printf (_("the value “%s” has a %s sign, but the indicator's "
-                                         "unit is “%s”"), trimmed, sign_unit, unit);
+                                         "unit is “%s”"), shown, sign_unit, unit);
           return FALSE;
         }
     }
@@ -186,7 +191,7 @@ pm_store_parse_number (const char *field,
         exponent_digits++;
       if (!all_digits (exponent_digits, end) || memchr (p, ',', exponent - p))
         {
-          *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
+          *reason = g_strdup_printf (_("the value “%s” is not a number"), shown);
           return FALSE;
         }
     }
@@ -195,7 +200,7 @@ pm_store_parse_number (const char *field,
   if (!((dot == NULL && is_integer_part (p, exponent)) ||
         (dot && (dot == p || is_integer_part (p, dot)) && all_digits (dot + 1, exponent))))
     {
-      *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
+      *reason = g_strdup_printf (_("the value “%s” is not a number"), shown);
       return FALSE;
     }
 
@@ -206,7 +211,7 @@ pm_store_parse_number (const char *field,
   *value = g_ascii_strtod (digits->str, NULL);
   if (!isfinite (*value))
     {
-      *reason = g_strdup_printf (_("the value “%s” is not a number"), trimmed);
+      *reason = g_strdup_printf (_("the value “%s” is not a number"), shown);
       return FALSE;
     }
   if (*value == 0)
@@ -269,6 +274,7 @@ pm_store_read_value (PmIndicator *indicator,
   if (pm_store_text_is_judgement (field))
     {
       g_autofree char *trimmed = trim (field);
+      g_autofree char *shown = NULL;
 
       if (pm_store_indicator_is_judged (indicator))
         {
@@ -276,9 +282,10 @@ pm_store_read_value (PmIndicator *indicator,
           *reason = NULL;
           return TRUE;
         }
+      shown = visible (trimmed);
       *reason = g_strdup_printf (_("“%s” is a judgement, but the target of %s is a figure "
                                    "that is measured, not one a person judges"),
-                                 trimmed, pm_indicator_get_code (indicator));
+                                 shown, pm_indicator_get_code (indicator));
       return FALSE;
     }
 
@@ -367,11 +374,59 @@ observation_key (const char *code,
   return g_strdup_printf ("%s\x1f%d\x1f%s", code, year, area);
 }
 
+static gboolean
+is_invisible (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Returns: (transfer full): text as a message shows it: at most
+ * PM_CSV_MESSAGE_CHARS characters, an invisible or control character
+ * written as \uXXXX */
+static char *
+visible (const char *text)
+{
+  g_autofree char *shortened = pm_csv_shorten (text, PM_CSV_MESSAGE_CHARS);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = shortened; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_invisible (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Returns: the first invisible character of text, 0 if none */
+static gunichar
+find_invisible (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (is_invisible (g_utf8_get_char (p)))
+      return g_utf8_get_char (p);
+
+  return 0;
+}
+
 /* Reads the header; fills index[column] (-1: absent). */
 static gboolean
-read_header (GStrv    header,
-             int     *index,
-             GString *problems)
+read_header (GStrv          header,
+             int           *index,
+             PmCsvProblems *problems)
 {
   guint n = g_strv_length (header);
   gboolean ok = TRUE;
@@ -389,19 +444,31 @@ read_header (GStrv    header,
         if (g_strcmp0 (name, columns[c]) == 0)
           column = c;
 
-      if (column < 0)
+      if (column < 0 && find_invisible (header[i]))
         {
-          g_string_append_printf (problems,
-                                  _("Line 1: unknown column “%s” (the columns are code, year, "
-                                    "value and optionally area, note, source, provisional, "
-                                    "judgement)\n"),
-                                  header[i]);
+          g_autofree char *shown = visible (header[i]);
+
+          pm_csv_problems_add (problems,
+                               _("Line 1: column %u “%s” contains an invisible character "
+                                 "U+%04X\n"),
+                               i + 1, shown, find_invisible (header[i]));
+          ok = FALSE;
+        }
+      else if (column < 0)
+        {
+          g_autofree char *shown = visible (header[i]);
+
+          pm_csv_problems_add (problems,
+                               _("Line 1: unknown column “%s” (the columns are code, year, "
+                                 "value and optionally area, note, source, provisional, "
+                                 "judgement)\n"),
+                               shown);
           ok = FALSE;
         }
       else if (index[column] >= 0)
         {
-          g_string_append_printf (problems, _("Line 1: the column “%s” appears twice\n"),
-                                  columns[column]);
+          pm_csv_problems_add (problems, _("Line 1: the column “%s” appears twice\n"),
+                               columns[column]);
           ok = FALSE;
         }
       else
@@ -411,7 +478,7 @@ read_header (GStrv    header,
   for (int c = COLUMN_CODE; c <= COLUMN_VALUE; c++)
     if (c != COLUMN_AREA && index[c] < 0)
       {
-        g_string_append_printf (problems, _("Line 1: the column “%s” is missing\n"), columns[c]);
+        pm_csv_problems_add (problems, _("Line 1: the column “%s” is missing\n"), columns[c]);
         ok = FALSE;
       }
 
@@ -431,11 +498,11 @@ field_at (GStrv       fields,
 
 /* Checks one row; on a problem appends "Line N: reason" and returns NULL. */
 static Row *
-read_row (PmProject  *project,
-          GStrv       fields,
-          guint       line,
-          const int  *index,
-          GString    *problems)
+read_row (PmProject     *project,
+          GStrv          fields,
+          guint          line,
+          const int     *index,
+          PmCsvProblems *problems)
 {
   g_autofree char *code = NULL;
   g_autofree char *year_text = NULL;
@@ -457,26 +524,30 @@ read_row (PmProject  *project,
   }
   if (*code == '\0')
     {
-      g_string_append_printf (problems, _("Line %u: there is no indicator code\n"), line);
+      pm_csv_problems_add (problems, _("Line %u: there is no indicator code\n"), line);
       return NULL;
     }
   if (!(indicator = pm_project_find_indicator (project, code)))
     {
-      g_string_append_printf (problems, _("Line %u: unknown indicator code “%s”\n"), line, code);
+      g_autofree char *shown = visible (code);
+
+      pm_csv_problems_add (problems, _("Line %u: unknown indicator code “%s”\n"), line, shown);
       return NULL;
     }
 
   year_text = normalize (field_at (fields, index, COLUMN_YEAR));
   if (!all_digits (year_text, year_text + strlen (year_text)) || strlen (year_text) > 6)
     {
-      g_string_append_printf (problems, _("Line %u: the year “%s” is not a whole number\n"),
-                              line, field_at (fields, index, COLUMN_YEAR));
+      g_autofree char *shown = visible (field_at (fields, index, COLUMN_YEAR));
+
+      pm_csv_problems_add (problems, _("Line %u: the year “%s” is not a whole number\n"),
+                           line, shown);
       return NULL;
     }
   year = g_ascii_strtoll (year_text, NULL, 10);
   if (year < PM_STORE_FIRST_YEAR || year > PM_STORE_LAST_YEAR)
     {
-      g_string_append_printf (problems, _("Line %u: the year %d is outside %d–%d\n"), line,
+      pm_csv_problems_add (problems, _("Line %u: the year %d is outside %d–%d\n"), line,
                               (int) year, PM_STORE_FIRST_YEAR, PM_STORE_LAST_YEAR);
       return NULL;
     }
@@ -489,7 +560,7 @@ read_row (PmProject  *project,
 
       if (!pm_store_indicator_is_judged (indicator))
         {
-          g_string_append_printf (problems,
+          pm_csv_problems_add (problems,
                                   _("Line %u: %s has a judgement, but its target is a figure "
                                     "that is measured, not one a person judges\n"),
                                   line, code);
@@ -497,17 +568,19 @@ read_row (PmProject  *project,
         }
       if (!pm_store_text_is_judgement (judgement))
         {
-          g_string_append_printf (problems,
-                                  _("Line %u: “%s” is not a judgement (write 已达标, 未达标, "
-                                    "进度正常, 需加快进度, 进展缓慢 or 出现倒退)\n"),
-                                  line, judgement);
+          g_autofree char *shown = visible (judgement);
+
+          pm_csv_problems_add (problems,
+                               _("Line %u: “%s” is not a judgement (write 已达标, 未达标, "
+                                 "进度正常, 需加快进度, 进展缓慢 or 出现倒退)\n"),
+                               line, shown);
           return NULL;
         }
       value = NAN;
       if (*number && !pm_store_parse_number (number, pm_indicator_get_unit (indicator), &value,
                                              &printed, &reason))
         {
-          g_string_append_printf (problems, _("Line %u: %s\n"), line, reason);
+          pm_csv_problems_add (problems, _("Line %u: %s\n"), line, reason);
           return NULL;
         }
       text = g_steal_pointer (&judgement);
@@ -515,7 +588,7 @@ read_row (PmProject  *project,
   else if (!pm_store_read_value (indicator, field_at (fields, index, COLUMN_VALUE), &value, &text,
                                  &reason))
     {
-      g_string_append_printf (problems, _("Line %u: %s\n"), line, reason);
+      pm_csv_problems_add (problems, _("Line %u: %s\n"), line, reason);
       return NULL;
     }
 
@@ -523,7 +596,7 @@ read_row (PmProject  *project,
   area = clean_text (raw, &bad_text);
   if (bad_text || (area && strchr (area, '\n')))
     {
-      g_string_append_printf (problems, _("Line %u: the area holds a control character\n"),
+      pm_csv_problems_add (problems, _("Line %u: the area holds a control character\n"),
                               line);
       return NULL;
     }
@@ -539,7 +612,7 @@ read_row (PmProject  *project,
   row->source = clean_text (field_at (fields, index, COLUMN_SOURCE), &bad_text);
   if (bad_text)
     {
-      g_string_append_printf (problems,
+      pm_csv_problems_add (problems,
                               _("Line %u: the note or source holds a control character\n"), line);
       row_free (row);
       return NULL;
@@ -548,9 +621,11 @@ read_row (PmProject  *project,
   raw = field_at (fields, index, COLUMN_PROVISIONAL);
   if (!parse_provisional (raw, &row->provisional))
     {
-      g_string_append_printf (problems,
-                              _("Line %u: provisional must be yes or no (1 or 0), not “%s”\n"),
-                              line, raw);
+      g_autofree char *shown = visible (raw);
+
+      pm_csv_problems_add (problems,
+                           _("Line %u: provisional must be yes or no (1 or 0), not “%s”\n"),
+                           line, shown);
       row_free (row);
       return NULL;
     }
@@ -572,17 +647,16 @@ is_blank_row (GStrv fields)
   return TRUE;
 }
 
+/* n_bad: the rows wrong; each row has one problem, the header maybe more */
 static void
-set_rows_error (GError    **error,
-                const char *name,
-                guint       n_bad,
-                GString    *problems)
+set_rows_error (GError        **error,
+                PmStoreError    code,
+                const char     *name,
+                guint           n_bad,
+                PmCsvProblems  *problems)
 {
   g_autofree char *summary = NULL;
-
-  /* drop the last line break */
-  if (problems->len > 0 && problems->str[problems->len - 1] == '\n')
-    g_string_truncate (problems, problems->len - 1);
+  g_autofree char *list = pm_csv_problems_finish (problems);
 
   summary = g_strdup_printf (ngettext ("“%s” was not imported: %u row is wrong. Nothing was "
                                           "changed; correct it and import the file again.",
@@ -590,8 +664,7 @@ set_rows_error (GError    **error,
                                           "changed; correct them and import the file again.",
                                           n_bad),
                              name, n_bad);
-  g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV, "%s\n%s", summary,
-               problems->str);
+  g_set_error (error, PM_STORE_ERROR, code, "%s\n%s", summary, list);
 }
 
 /* Maps the current observations of the indicators in rows by key. */
@@ -626,44 +699,258 @@ index_observations (GPtrArray *rows)
   return by_key;
 }
 
-gboolean
-pm_store_import_csv_data (PmStore             *self,
-                          const char          *data,
-                          gssize               length,
-                          const char          *name,
-                          PmStoreImportCounts *counts,
-                          GError             **error)
+static int
+compare_text (gconstpointer a,
+              gconstpointer b)
 {
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/**
+ * pm_store_list_areas:
+ *
+ * Returns: (transfer full): the areas of the project: county (the default)
+ *   and every area a value has, county first, the others sorted
+ */
+GStrv
+pm_store_list_areas (PmStore *self)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) others = g_ptr_array_new ();
+  g_autoptr (GStrvBuilder) areas = g_strv_builder_new ();
+  GListModel *indicators;
+
+  g_return_val_if_fail (PM_IS_STORE (self), NULL);
+
+  g_hash_table_add (seen, (gpointer) PM_AREA_COUNTY);
+  indicators = pm_project_get_indicators (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+      GListModel *observations = pm_indicator_get_observations (indicator);
+
+      for (guint j = 0; j < g_list_model_get_n_items (observations); j++)
+        {
+          g_autoptr (PmObservation) observation = g_list_model_get_item (observations, j);
+          const char *area = pm_observation_get_area (observation);
+
+          /* the model keeps the observation, and so its area, alive */
+          if (g_hash_table_add (seen, (gpointer) area))
+            g_ptr_array_add (others, (gpointer) area);
+        }
+    }
+
+  g_ptr_array_sort (others, compare_text);
+  g_strv_builder_add (areas, PM_AREA_COUNTY);
+  for (guint i = 0; i < others->len; i++)
+    g_strv_builder_add (areas, g_ptr_array_index (others, i));
+
+  return g_strv_builder_end (areas);
+}
+
+/* An area a row names must be one of the project's, or one the import is
+ * told to add: a typo (County, 全县) would start a new series. */
+static gboolean
+check_area (const Row                  *row,
+            const char *const          *known,
+            const PmStoreImportOptions *options,
+            PmCsvProblems              *problems)
+{
+  g_autofree char *list = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!options->known_areas_only || g_strv_contains (known, row->area) ||
+      (options->new_areas && g_strv_contains (options->new_areas, row->area)))
+    return TRUE;
+
+  list = g_strjoinv (", ", (GStrv) known);
+  shown = visible (row->area);
+  pm_csv_problems_add (problems,
+                       _("Line %u: unknown area “%s” (the project's areas are: %s; to add a new "
+                         "area give --add-area with its name)"),
+                       row->line, shown, list);
+  return FALSE;
+}
+
+/* Returns: (transfer full): the file's text in UTF-8, or NULL with an
+ * error: not UTF-8 (and, when it reads as GB18030, saying so) */
+static char *
+read_encoding (const char                 *data,
+               gssize                      length,
+               const char                 *name,
+               const PmStoreImportOptions *options,
+               gsize                      *out_length,
+               GError                    **error)
+{
+  const char *encoding = options->encoding;
+  g_autoptr (GError) convert_error = NULL;
+  g_autofree char *converted = NULL;
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (encoding && g_ascii_strcasecmp (encoding, "utf-8") != 0 &&
+      g_ascii_strcasecmp (encoding, "utf8") != 0)
+    {
+      converted = g_convert (data, length, "UTF-8", encoding, NULL, out_length, &convert_error);
+      if (converted == NULL)
+        {
+          g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
+                       _("“%s” was not imported: it cannot be read as %s (%s). Nothing was "
+                         "changed."),
+                       name, encoding, convert_error->message);
+          return NULL;
+        }
+      return g_steal_pointer (&converted);
+    }
+
+  if (!g_utf8_validate (data, length, NULL))
+    {
+      converted = g_convert (data, length, "UTF-8", "GB18030", NULL, NULL, NULL);
+      if (converted)
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_ENCODING,
+                     _("“%s” was not imported: the file is not UTF-8; it looks like GB18030 "
+                       "(GBK). Nothing was changed."),
+                     name);
+      else
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
+                     _("“%s” was not imported: the file is not UTF-8 text. Save it as “CSV "
+                       "UTF-8” and import it again. Nothing was changed."),
+                     name);
+      return NULL;
+    }
+
+  *out_length = length;
+  return g_strndup (data, length);
+}
+
+/* The window's checks of the county values imported (a percentage outside
+ * 0–100, a large change, a binding target missed), against the values the
+ * project holds before the import. */
+static void
+check_values (GPtrArray     *rows,
+              PmCsvProblems *warnings)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      g_autoptr (GPtrArray) checks = NULL;
+
+      if (g_strcmp0 (row->area, PM_AREA_COUNTY) != 0 || !isfinite (row->value))
+        continue;
+
+      checks = pm_checks_for_value (row->indicator, row->year, row->value);
+      for (guint j = 0; j < checks->len; j++)
+        {
+          PmCheck *check = g_ptr_array_index (checks, j);
+
+          pm_csv_problems_add (warnings, _("Line %u: %s %d: %s"), row->line, check->code,
+                               check->year, check->message);
+        }
+    }
+}
+
+/* Every value of the rows that an accepted report locks, with its line. */
+static void
+check_locks (PmStore       *self,
+             GPtrArray     *rows,
+             PmCsvProblems *problems)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (rows, i);
+      const char *code = pm_indicator_get_code (row->indicator);
+      const char *department = NULL;
+
+      if (g_strcmp0 (row->area, PM_AREA_COUNTY) == 0 &&
+          pm_store_is_value_locked (self, code, row->year, &department))
+        pm_csv_problems_add (problems,
+                             _("Line %1$u: the value of %2$s for %3$d is locked: the %3$d "
+                               "report of %4$s was accepted (unlock it, giving a reason, to "
+                               "change it)"),
+                             row->line, code, row->year, department);
+    }
+}
+
+/* Removes the ' the export puts before a field a spreadsheet would read as
+ * a formula (pm_csv_field_needs_guard). */
+static void
+unguard_fields (PmCsvTable *table)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      GStrv fields = g_ptr_array_index (table->rows, i);
+
+      for (guint j = 0; fields[j]; j++)
+        {
+          const char *unguarded = pm_csv_unguard_field (fields[j]);
+
+          if (unguarded != fields[j])
+            memmove (fields[j], unguarded, strlen (unguarded) + 1);
+        }
+    }
+}
+
+/* The observation file has N_COLUMNS columns: a line with many more
+ * fields is refused while it is read */
+#define MAX_IMPORT_FIELDS 64
+
+gboolean
+pm_store_import_csv_data_full (PmStore                    *self,
+                               const char                 *data,
+                               gssize                      length,
+                               const char                 *name,
+                               const PmStoreImportOptions *options,
+                               PmStoreImportCounts        *counts,
+                               char                      **warnings,
+                               GError                    **error)
+{
+  static const PmStoreImportOptions defaults = { 0 };
   g_autoptr (PmCsvTable) table = NULL;
   g_autoptr (GError) parse_error = NULL;
-  g_autoptr (GString) problems = g_string_new (NULL);
+  g_auto (PmCsvProblems) problems = { 0 };
+  g_auto (PmCsvProblems) checks = { 0 };
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   g_autoptr (GHashTable) first_line = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                              NULL);
   g_autoptr (GHashTable) existing = NULL;
   g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) changed = NULL;
+  g_auto (GStrv) areas = NULL;
+  g_autofree char *text = NULL;
   PmStoreImportCounts local_counts = { 0 };
   int index[N_COLUMNS];
-  guint n_bad = 0, n_fields;
+  guint n_fields;
+  gsize text_length = 0;
 
   g_return_val_if_fail (PM_IS_STORE (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
+  if (options == NULL)
+    options = &defaults;
   if (name == NULL)
     name = _("the file");
   if (counts)
     *counts = local_counts;
+  if (warnings)
+    *warnings = NULL;
+  pm_csv_problems_init (&problems);
+  pm_csv_problems_init (&checks);
 
   if (!pm_store_check_writable (self, error))
     return FALSE;
 
-  if (!(table = pm_csv_parse (data, length, &parse_error)))
+  if (!(text = read_encoding (data, length, name, options, &text_length, error)))
+    return FALSE;
+  if (!(table = pm_csv_parse_limited (text, text_length, ',', MAX_IMPORT_FIELDS,
+                                      PM_CSV_MAX_RECORD_LENGTH, &parse_error)))
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
                    _("“%s” was not imported: %s. Nothing was changed."), name,
                    parse_error->message);
       return FALSE;
     }
+  g_clear_pointer (&text, g_free);
   if (table->rows->len == 0)
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
@@ -671,13 +958,15 @@ pm_store_import_csv_data (PmStore             *self,
                      "code, year, value)."), name);
       return FALSE;
     }
+  unguard_fields (table);
 
-  if (!read_header (g_ptr_array_index (table->rows, 0), index, problems))
+  if (!read_header (g_ptr_array_index (table->rows, 0), index, &problems))
     {
-      set_rows_error (error, name, 1, problems);
+      set_rows_error (error, PM_STORE_ERROR_INVALID_CSV, name, 1, &problems);
       return FALSE;
     }
   n_fields = g_strv_length (g_ptr_array_index (table->rows, 0));
+  areas = pm_store_list_areas (self);
 
   for (guint i = 1; i < table->rows->len; i++)
     {
@@ -693,27 +982,29 @@ pm_store_import_csv_data (PmStore             *self,
       /* a spreadsheet may leave empty trailing cells out, but not add any */
       if (g_strv_length (fields) > n_fields)
         {
-          g_string_append_printf (problems, _("Line %u: %u fields, but the header has %u\n"),
-                                  line, g_strv_length (fields), n_fields);
-          n_bad++;
+          pm_csv_problems_add (&problems, _("Line %u: %u fields, but the header has %u\n"),
+                               line, g_strv_length (fields), n_fields);
           continue;
         }
 
-      if (!(row = read_row (self->project, fields, line, index, problems)))
+      if (!(row = read_row (self->project, fields, line, index, &problems)))
+        continue;
+      if (!check_area (row, (const char *const *) areas, options, &problems))
         {
-          n_bad++;
+          row_free (row);
           continue;
         }
 
       key = observation_key (pm_indicator_get_code (row->indicator), row->year, row->area);
       if ((first = g_hash_table_lookup (first_line, key)))
         {
-          g_string_append_printf (problems,
-                                  _("Line %u: a second value for %s, %d, %s (the first is on "
-                                    "line %u)\n"),
-                                  line, pm_indicator_get_code (row->indicator), row->year,
-                                  row->area, GPOINTER_TO_UINT (first));
-          n_bad++;
+          g_autofree char *area = visible (row->area);
+
+          pm_csv_problems_add (&problems,
+                               _("Line %u: a second value for %s, %d, %s (the first is on "
+                                 "line %u)\n"),
+                               line, pm_indicator_get_code (row->indicator), row->year,
+                               area, GPOINTER_TO_UINT (first));
           row_free (row);
           continue;
         }
@@ -721,12 +1012,14 @@ pm_store_import_csv_data (PmStore             *self,
       g_ptr_array_add (rows, row);
     }
 
-  if (n_bad > 0)
+  if (problems.n > 0)
     {
-      set_rows_error (error, name, n_bad, problems);
+      set_rows_error (error, PM_STORE_ERROR_INVALID_CSV, name, problems.n, &problems);
       return FALSE;
     }
 
+  /* rows that change something: only they are checked */
+  changed = g_ptr_array_new ();
   existing = index_observations (rows);
   changes = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_store_change_free);
   for (guint i = 0; i < rows->len; i++)
@@ -759,7 +1052,32 @@ pm_store_import_csv_data (PmStore             *self,
       else
         local_counts.added++;
       g_ptr_array_add (changes, change);
+      g_ptr_array_add (changed, row);
     }
+
+  check_locks (self, changed, &problems);
+  if (problems.n > 0)
+    {
+      /* every problem is a locked value */
+      set_rows_error (error, PM_STORE_ERROR_LOCKED, name, problems.n, &problems);
+      return FALSE;
+    }
+
+  check_values (changed, &checks);
+  if (checks.n > 0 && options->strict)
+    {
+      g_autofree char *list = pm_csv_problems_finish (&checks);
+
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,
+                   ngettext ("“%s” was not imported: %u value fails a check (--strict). "
+                             "Nothing was changed.\n%s",
+                             "“%s” was not imported: %u values fail a check (--strict). "
+                             "Nothing was changed.\n%s",
+                             checks.n),
+                   name, checks.n, list);
+      return FALSE;
+    }
+
   /* the model is about to change under the index */
   g_clear_pointer (&existing, g_hash_table_unref);
 
@@ -773,14 +1091,29 @@ pm_store_import_csv_data (PmStore             *self,
 
   if (counts)
     *counts = local_counts;
+  if (warnings && checks.n > 0)
+    *warnings = pm_csv_problems_finish (&checks);
   return TRUE;
 }
 
 gboolean
-pm_store_import_csv (PmStore             *self,
-                     const char          *csv_path,
-                     PmStoreImportCounts *counts,
-                     GError             **error)
+pm_store_import_csv_data (PmStore             *self,
+                          const char          *data,
+                          gssize               length,
+                          const char          *name,
+                          PmStoreImportCounts *counts,
+                          GError             **error)
+{
+  return pm_store_import_csv_data_full (self, data, length, name, NULL, counts, NULL, error);
+}
+
+gboolean
+pm_store_import_csv_full (PmStore                    *self,
+                          const char                 *csv_path,
+                          const PmStoreImportOptions *options,
+                          PmStoreImportCounts        *counts,
+                          char                      **warnings,
+                          GError                    **error)
 {
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
@@ -800,7 +1133,17 @@ pm_store_import_csv (PmStore             *self,
       return FALSE;
     }
 
-  return pm_store_import_csv_data (self, contents, length, display, counts, error);
+  return pm_store_import_csv_data_full (self, contents, length, display, options, counts,
+                                        warnings, error);
+}
+
+gboolean
+pm_store_import_csv (PmStore             *self,
+                     const char          *csv_path,
+                     PmStoreImportCounts *counts,
+                     GError             **error)
+{
+  return pm_store_import_csv_full (self, csv_path, NULL, counts, NULL, error);
 }
 
 /* Whether a value has both a number and a judgement: the export then needs

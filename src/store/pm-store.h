@@ -41,6 +41,7 @@ typedef enum
   PM_STORE_ERROR_INVALID_CSV,   /* an import refused: the message lists every bad row */
   PM_STORE_ERROR_LOCKED,        /* an accepted report locks the value; unlock it first */
   PM_STORE_ERROR_TRANSITION,    /* a report cannot go from its status to the one asked */
+  PM_STORE_ERROR_ENCODING,      /* an import's file is not UTF-8 but looks like GB18030 */
 } PmStoreError;
 
 GQuark pm_store_error_quark (void);
@@ -175,7 +176,9 @@ gboolean pm_store_redo (PmStore *self,
 
 /* Observations as CSV: code,year,area,value,note,source,provisional
  * (UTF-8 with a BOM, CRLF). An import changes nothing unless every row is
- * good; the error then lists every bad row with its line number. */
+ * good; the error then lists the bad rows with their line numbers (the
+ * first PM_CSV_MAX_PROBLEMS, then how many more). Warnings: (out)
+ * (optional): the window's checks of the values imported, one a line. */
 gboolean pm_store_import_csv (PmStore             *self,
                               const char          *csv_path,
                               PmStoreImportCounts *counts,
@@ -186,6 +189,33 @@ gboolean pm_store_import_csv_data (PmStore             *self,
                                    const char          *name,
                                    PmStoreImportCounts *counts,
                                    GError             **error);
+/* How an import reads its file. pm_store_import_csv () and
+ * pm_store_import_csv_data () take every option's default: UTF-8, not
+ * strict, and any area (a program that makes its own areas); the command
+ * line and the window refuse an area the project does not have. */
+typedef struct
+{
+  const char *encoding;          /* NULL or "utf-8"; "gb18030" (GBK) is converted */
+  gboolean strict;               /* refuse the import when a check warns */
+  gboolean known_areas_only;     /* refuse an area that is not one of pm_store_list_areas ()… */
+  const char *const *new_areas;  /* (nullable) …nor one of these, which the import may add */
+} PmStoreImportOptions;
+
+gboolean pm_store_import_csv_full (PmStore                    *self,
+                                   const char                 *csv_path,
+                                   const PmStoreImportOptions *options,
+                                   PmStoreImportCounts        *counts,
+                                   char                      **warnings,
+                                   GError                    **error);
+gboolean pm_store_import_csv_data_full (PmStore                    *self,
+                                        const char                 *data,
+                                        gssize                      length,
+                                        const char                 *name,
+                                        const PmStoreImportOptions *options,
+                                        PmStoreImportCounts        *counts,
+                                        char                      **warnings,
+                                        GError                    **error);
+GStrv pm_store_list_areas (PmStore *self);
 char *pm_store_export_observations_csv_data (PmStore *self,
                                              gsize   *length);
 gboolean pm_store_export_observations_csv (PmStore    *self,
