@@ -10,6 +10,8 @@
 #include "pm-catalogue-export.h"
 #include "pm-chart-command.h"
 #include "pm-cli.h"
+#include "pm-csv.h"
+#include "pm-export-file.h"
 #include "pm-project.h"
 #include "pm-schedule-export.h"
 #include "pm-schedule-store-source.h"
@@ -40,6 +42,9 @@ typedef struct
   char *style;
   char *dpi;
   char *per_page;
+  char *encoding;
+  gboolean strict;
+  char **add_area;
   char **arguments;
 } Options;
 
@@ -62,6 +67,8 @@ options_clear (Options *options)
   g_clear_pointer (&options->style, g_free);
   g_clear_pointer (&options->dpi, g_free);
   g_clear_pointer (&options->per_page, g_free);
+  g_clear_pointer (&options->encoding, g_free);
+  g_clear_pointer (&options->add_area, g_strfreev);
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -76,8 +83,39 @@ usage_error (const char *message)
 static int
 user_error (const GError *error)
 {
-  g_printerr ("plan-monitor: %s\n", error->message);
+  /* a message that could not be made (no memory for it) is still one */
+  g_printerr ("plan-monitor: %s\n", error && error->message
+                                        ? error->message
+                                        : _("The action failed, and its message could not be "
+                                            "made."));
   return PM_EXIT_USER_ERROR;
+}
+
+/* Returns: (transfer full): an argument as a message echoes it: at most
+ * PM_CSV_MESSAGE_CHARS characters */
+static char *
+shown_argument (const char *argument)
+{
+  g_autofree char *display = g_filename_display_name (argument ? argument : "");
+
+  return pm_csv_shorten (display, PM_CSV_MESSAGE_CHARS);
+}
+
+/* Every option that writes a file: never over a project, nor over the
+ * project read. Returns: whether output may be written; else *status is set. */
+static gboolean
+check_output (const char *output,
+              const char *project_path,
+              gboolean    folder_ok,
+              int        *status)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (pm_export_file_check_output (output, project_path, folder_ok, &error))
+    return TRUE;
+
+  *status = user_error (error);
+  return FALSE;
 }
 
 /* Returns: (transfer full): the project in the file at path, opened
@@ -113,20 +151,82 @@ new_project (const char *path)
   return PM_EXIT_OK;
 }
 
-/* --import FILE.csv PROJECT: all rows or none */
+/* Returns: (transfer full): the areas of --add-area, each option also a
+ * comma-separated list */
+static GStrv
+split_areas (char **add_area)
+{
+  g_autoptr (GStrvBuilder) areas = g_strv_builder_new ();
+
+  for (guint i = 0; add_area && add_area[i]; i++)
+    {
+      g_auto (GStrv) names = g_strsplit (add_area[i], ",", -1);
+
+      for (guint j = 0; names[j]; j++)
+        {
+          g_strstrip (names[j]);
+          if (*names[j])
+            g_strv_builder_add (areas, names[j]);
+        }
+    }
+
+  return g_strv_builder_end (areas);
+}
+
+/* --import FILE.csv PROJECT [--encoding E] [--strict] [--add-area NAME]:
+ * all rows or none; the window's checks of the values are printed as
+ * warnings (with --strict they refuse the import) */
 static int
-import_observations (const char *csv_path,
-                     const char *project_path)
+import_observations (const Options *options,
+                     const char    *project_path)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PmStore) store = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *warnings = NULL;
+  g_auto (GStrv) areas = split_areas (options->add_area);
+  PmStoreImportOptions import_options = {
+    .encoding = options->encoding,
+    .strict = options->strict,
+    .known_areas_only = TRUE,
+    .new_areas = (const char *const *) areas,
+  };
   PmStoreImportCounts counts;
 
+  if (options->encoding && g_ascii_strcasecmp (options->encoding, "utf-8") != 0 &&
+      g_ascii_strcasecmp (options->encoding, "utf8") != 0 &&
+      g_ascii_strcasecmp (options->encoding, "gb18030") != 0 &&
+      g_ascii_strcasecmp (options->encoding, "gbk") != 0)
+    {
+      g_autofree char *shown = shown_argument (options->encoding);
+      g_autofree char *message =
+        g_strdup_printf (_("--encoding is utf-8 or gb18030 (gbk), not “%s”"), shown);
+
+      return usage_error (message);
+    }
+  if (options->encoding && g_ascii_strcasecmp (options->encoding, "gbk") == 0)
+    import_options.encoding = "GB18030";
+
   store = pm_store_open (project_path, PM_STORE_OPEN_READ_WRITE, &error);
-  if (store == NULL || !pm_store_import_csv (store, csv_path, &counts, &error))
-    return user_error (error);
+  if (store == NULL ||
+      !pm_store_import_csv_full (store, options->import, &import_options, &counts, &warnings,
+                                 &error))
+    {
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_ENCODING))
+        {
+          g_printerr ("plan-monitor: %s %s\n", error->message,
+                      _("Run again with --encoding gb18030."));
+          return PM_EXIT_USER_ERROR;
+        }
+      return user_error (error);
+    }
   pm_store_close (store);
+
+  if (warnings)
+    g_printerr ("plan-monitor: %s\n%s\n",
+                _("Imported, but these values fail the checks the window makes (correct "
+                  "them, or confirm them in the window with a note):"),
+                warnings);
 
   name = g_filename_display_basename (project_path);
   g_print (_("Imported into “%s”: %u new, %u changed, %u unchanged.\n"), name, counts.added,
@@ -140,8 +240,23 @@ export_observations (const char *csv_path,
                      const char *project_path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PmStore) store = pm_store_open (project_path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (PmStore) store = NULL;
+  g_autofree char *lower = g_ascii_strdown (csv_path, -1);
+  int status;
 
+  if (!g_str_has_suffix (lower, ".csv"))
+    {
+      g_autofree char *shown = shown_argument (csv_path);
+      g_autofree char *message =
+        g_strdup_printf (_("--export-observations writes CSV: give a file name ending in .csv, "
+                           "not “%s”"), shown);
+
+      return usage_error (message);
+    }
+  if (!check_output (csv_path, project_path, FALSE, &status))
+    return status;
+
+  store = pm_store_open (project_path, PM_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL || !pm_store_export_observations_csv (store, csv_path, &error))
     return user_error (error);
 
@@ -153,8 +268,12 @@ export_catalogue (const char *output,
                   const char *project_path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PmProject) project = load_project (project_path, &error);
+  g_autoptr (PmProject) project = NULL;
+  int status;
 
+  if (!check_output (output, project_path, FALSE, &status))
+    return status;
+  project = load_project (project_path, &error);
   if (project == NULL || !pm_catalogue_export (project, output, &error))
     return user_error (error);
 
@@ -239,7 +358,7 @@ export_schedule (const Options *options,
   g_autoptr (GPtrArray) departments = NULL;
   g_auto (GStrv) written = NULL;
   PmExportFormat format = PM_EXPORT_FORMAT_PDF, by_name;
-  int year;
+  int year, status;
 
   if (options->year == NULL || options->output == NULL)
     return usage_error (_("--export-schedule needs --year YEAR and --output PATH"));
@@ -267,6 +386,8 @@ export_schedule (const Options *options,
       return usage_error (message);
     }
 
+  if (!check_output (options->output, project_path, TRUE, &status))
+    return status;
   project = load_schedule_project (project_path, &source, &error);
   if (project == NULL)
     return user_error (error);
@@ -293,7 +414,7 @@ export_task_division (const Options *options,
   g_autoptr (PmScheduleSource) source = NULL;
   g_autoptr (PmProject) project = NULL;
   g_autoptr (PmTaskDivision) division = NULL;
-  int year;
+  int year, status;
 
   if (options->output != NULL || options->format != NULL)
     return usage_error (_("--export-task-division takes its FILE, not --output or --format"));
@@ -311,6 +432,8 @@ export_task_division (const Options *options,
       return usage_error (message);
     }
 
+  if (!check_output (options->export_task_division, project_path, FALSE, &status))
+    return status;
   project = load_schedule_project (project_path, &source, &error);
   if (project == NULL)
     return user_error (error);
@@ -332,6 +455,7 @@ export_charts (const Options *options,
   g_autoptr (PmProject) project = NULL;
   g_autofree char *report = NULL;
   gboolean booklet = options->export_charts != NULL;
+  int status;
   PmChartCommandOptions chart_options = {
     options->output, options->size, options->style, options->year, options->dpi,
     options->per_page,
@@ -344,6 +468,8 @@ export_charts (const Options *options,
                           "file name's (.png, .svg, .pdf)"));
   if (!pm_chart_command_check (&chart_options, booklet, &error))
     return usage_error (error->message);
+  if (!check_output (options->output, project_path, FALSE, &status))
+    return status;
 
   project = load_project (project_path, &error);
   if (project == NULL)
@@ -405,6 +531,17 @@ pm_cli_run (int        argc,
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &options.import,
       N_("Import the observations in FILE.csv into PROJECT (all rows or none) and exit"),
       N_("FILE.csv") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &options.encoding,
+      N_("The encoding of the --import file: utf-8 (the default) or gb18030 (also GBK)"),
+      N_("ENCODING") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &options.strict,
+      N_("Refuse an --import whose values fail the window's checks (a percentage outside "
+         "0–100, a large change, a binding target missed) instead of warning"),
+      NULL },
+    { "add-area", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options.add_area,
+      N_("Let --import add the area NAME to the project's areas (repeat it, or give "
+         "NAME,NAME); any other area it does not know is refused"),
+      N_("NAME") },
     { "export-observations", 0, 0, G_OPTION_ARG_FILENAME, &options.export_observations,
       N_("Write every observation of PROJECT to FILE.csv (the format --import reads) and exit"),
       N_("FILE.csv") },
@@ -465,6 +602,8 @@ pm_cli_run (int        argc,
       "  plan-monitor\n"
       "  plan-monitor --new county.pmproj\n"
       "  plan-monitor --import values-2023.csv county.pmproj\n"
+      "  plan-monitor --import 数据-gbk.csv --encoding gb18030 --strict county.pmproj\n"
+      "  plan-monitor --import towns.csv --add-area 双江街道 county.pmproj\n"
       "  plan-monitor --export-observations values.csv county.pmproj\n"
       "  plan-monitor --export-catalogue catalogue.csv\n"
       "  plan-monitor --export-catalogue catalogue.xlsx county.pmproj\n"
@@ -506,7 +645,16 @@ pm_cli_run (int        argc,
       "county; provisional is 1/0 (yes/no); judgement records a person's judgement\n"
       "of a manual target (已达标, 未达标 …). Values may have full-width digits,\n"
       "thousands separators and a % or ‰ sign matching the indicator's unit. An import with\n"
-      "any bad row changes nothing and lists every bad row with its line number.\n"
+      "any bad row changes nothing and lists the bad rows with their line numbers\n"
+      "(the first 100, then how many more). An area must be county or one the\n"
+      "project's values already have; --add-area NAME adds a new one. A file that is\n"
+      "not UTF-8 but reads as GB18030 (GBK) is named so: import it with --encoding\n"
+      "gb18030. Values that fail the window's checks are printed as warnings\n"
+      "(--strict refuses them). A text field that a spreadsheet would take for a\n"
+      "formula (starting with = + - @, a tab or a CR) or that starts with ' is\n"
+      "exported with a ' before it, which --import removes again.\n"
+      "A file is never written over a project (a .pmproj name, or an SQLite file)\n"
+      "nor over the PROJECT read; --export-observations writes .csv only.\n"
       "A project in use by another program is not written: it says by whom.\n"
       "\n"
       "--export-chart draws one chart: an indicator's trend since 2010 against its\n"
@@ -539,6 +687,12 @@ pm_cli_run (int        argc,
       goto out;
     }
   project_path = n_arguments == 1 ? options.arguments[0] : NULL;
+
+  if ((options.encoding || options.strict || options.add_area) && !options.import)
+    {
+      status = usage_error (_("--encoding, --strict and --add-area go with --import"));
+      goto out;
+    }
 
   if (options.export_chart || options.export_charts)
     {
@@ -578,7 +732,7 @@ pm_cli_run (int        argc,
         status = usage_error (options.import ? _("--import needs a PROJECT to import into")
                                              : _("--export-observations needs a PROJECT"));
       else if (options.import)
-        status = import_observations (options.import, project_path);
+        status = import_observations (&options, project_path);
       else
         status = export_observations (options.export_observations, project_path);
       goto out;

@@ -17,4 +17,13 @@ gboolean pm_export_file_commit (const char *temp_path,
                                 GError    **error);
 void pm_export_file_abort (const char *temp_path);
 
+/* Whether a document may be written at output: never over a project (a
+ * .pmproj name, or an existing SQLite file whatever its name), never over
+ * the file it is made from (input, also through another path, a symlink or
+ * a hard link), and over a folder only where folder_ok. */
+gboolean pm_export_file_check_output (const char *output,
+                                      const char *input,
+                                      gboolean    folder_ok,
+                                      GError    **error);
+
 G_END_DECLS

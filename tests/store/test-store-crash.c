@@ -80,12 +80,26 @@ write_big_csv (const char *dir,
   return path;
 }
 
+/* Returns: (transfer full): the areas of synthetic_csv, new to a project,
+ * as --add-area takes them */
+static char *
+synthetic_areas (void)
+{
+  GString *areas = g_string_new (NULL);
+
+  for (int area = 0; area < 100; area++)
+    g_string_append_printf (areas, "%ssynthetic-town-%03d", area ? "," : "", area);
+  return g_string_free (areas, FALSE);
+}
+
 static GPid
 spawn_import (const char          *csv,
               const char          *project,
               GSpawnChildSetupFunc setup)
 {
-  const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), "--import", csv, project, NULL };
+  g_autofree char *areas = synthetic_areas ();
+  const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), "--import", csv, "--add-area", areas,
+                         project, NULL };
   g_autoptr (GError) error = NULL;
   GPid pid;
 
@@ -187,7 +201,9 @@ test_file_size_limit_leaves_the_file_as_it_was (void)
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *before = store_test_checksum (path);
   g_autofree char *err = NULL;
-  const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), "--import", csv, path, NULL };
+  g_autofree char *areas = synthetic_areas ();
+  const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), "--import", csv, "--add-area", areas,
+                         path, NULL };
   g_autoptr (GError) error = NULL;
   GStatBuf st;
   int status;
