@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pm-csv.h"
 #include "pm-department.h"
 #include "pm-domain.h"
 #include "pm-indicator.h"
@@ -668,10 +669,17 @@ load_key_projects (PmStore   *self,
 #define RECORD_SEPARATOR '\x1e'
 #define N_FIELDS 9
 
+/* A value that is not a number (a text put there by another tool, which
+ * printf would turn into 0) or is infinite: one of these is named and the
+ * file refused, never read as a number. (NaN is NULL in SQLite.) */
+#define BAD_VALUE_SQL \
+  "(typeof (value) = 'text' OR typeof (value) = 'blob' OR abs (value) = 9e999)"
+
 #define PACKED_OBSERVATIONS_SQL \
   "SELECT indicator, count (*), group_concat (printf (" \
   "'%d\x1f%s\x1f%!.17g\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s', year, area, value, " \
-  "provisional + 2 * (value IS NULL), text, note, source, changed_at, changed_by), '\x1e') " \
+  "provisional + 2 * (value IS NULL) + 4 * " BAD_VALUE_SQL ", text, note, source, " \
+  "changed_at, changed_by), '\x1e') " \
   "FROM observations GROUP BY indicator"
 
 typedef struct
@@ -780,12 +788,13 @@ unpack_observations (GHashTable *times,
       if (*end != '\0' || year <= 0 || year > G_MAXINT)
         return NULL;
       flags = g_ascii_strtoll (fields[3], &end, 10);
+      /* 4: a value that is not a number, which the rows name */
       if (*end != '\0' || flags < 0 || flags > 3)
         return NULL;
       if ((flags & 2) == 0)
         {
           value = g_ascii_strtod (fields[2], &end);
-          if (*end != '\0')
+          if (*end != '\0' || !isfinite (value))
             return NULL;
         }
 
@@ -848,7 +857,8 @@ load_observations_by_row (PmStore    *self,
 
   model = pm_store_sql_select (self, error,
                                "SELECT indicator, year, area, value, text, note, source, "
-                               "provisional, changed_at, changed_by FROM observations",
+                               "provisional, changed_at, changed_by, " BAD_VALUE_SQL ", "
+                               "quote (value) FROM observations",
                                NULL);
   if (model == NULL)
     return FALSE;
@@ -866,6 +876,19 @@ load_observations_by_row (PmStore    *self,
         }
       if (g_hash_table_contains (done, code))
         continue;
+      if (INT (model, 10, row) != 0)
+        {
+          g_autofree char *quoted = pm_csv_shorten (TEXT (model, 11, row), PM_CSV_MESSAGE_CHARS);
+          g_autofree char *what = NULL;
+
+          /* TRANSLATORS: %1$s an indicator's code, %2$d a year, %3$s an area, %4$s what the
+           * file holds instead of a number ('abc', Inf) */
+          what = g_strdup_printf (_("the value of %1$s for %2$d (%3$s) is %4$s, not a number; "
+                                    "correct it with an SQLite tool"),
+                                  code, INT (model, 1, row), TEXT (model, 2, row), quoted);
+          set_damaged_error (self, error, what);
+          return FALSE;
+        }
 
       observation = new_observation (times, INT (model, 1, row), TEXT (model, 2, row),
                                      pm_store_value_real (CELL (model, 3, row)),

@@ -582,22 +582,30 @@ pm_store_value_int (const GValue *value)
   return 0;
 }
 
-/* Returns: the number in a cell, NAN for SQL NULL */
+/* Returns: the number in a cell, NAN for SQL NULL, a text or an infinity */
 double
 pm_store_value_real (const GValue *value)
 {
   if (value == NULL)
     return NAN;
+  /* an infinity (put there by another tool) is no value either */
   if (G_VALUE_HOLDS_DOUBLE (value))
-    return g_value_get_double (value);
+    return isfinite (g_value_get_double (value)) ? g_value_get_double (value) : NAN;
   if (G_VALUE_HOLDS_FLOAT (value))
-    return g_value_get_float (value);
+    return isfinite (g_value_get_float (value)) ? g_value_get_float (value) : NAN;
   if (G_VALUE_HOLDS_INT (value))
     return g_value_get_int (value);
   if (G_VALUE_HOLDS_INT64 (value))
     return (double) g_value_get_int64 (value);
   if (G_VALUE_HOLDS_STRING (value) && g_value_get_string (value))
-    return g_ascii_strtod (g_value_get_string (value), NULL);
+    {
+      /* a text in a number's column (another tool's): not a number, not 0 */
+      const char *text = g_value_get_string (value);
+      char *end;
+      double number = g_ascii_strtod (text, &end);
+
+      return end != text && *end == '\0' && isfinite (number) ? number : NAN;
+    }
 
   return NAN;
 }

@@ -361,6 +361,7 @@ typedef struct
 {
   PmStore *store;
   char *path;
+  char *encoding; /* NULL: UTF-8 */
   PmStoreImportCounts counts;
 } ImportData;
 
@@ -369,8 +370,13 @@ import_data_free (ImportData *data)
 {
   g_clear_object (&data->store);
   g_free (data->path);
+  g_free (data->encoding);
   g_free (data);
 }
+
+static void import_values (PmWindow   *self,
+                           const char *path,
+                           const char *encoding);
 
 static void
 import_thread (GTask        *task,
@@ -380,8 +386,10 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   GError *error = NULL;
+  /* an area the project does not have is a typo: refused */
+  PmStoreImportOptions options = { .encoding = data->encoding, .known_areas_only = TRUE };
 
-  if (pm_store_import_csv (data->store, data->path, &data->counts, &error))
+  if (pm_store_import_csv_full (data->store, data->path, &options, &data->counts, NULL, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -408,6 +416,44 @@ shorten_error (const GError *error)
 }
 
 static void
+encoding_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PmWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_strcmp0 (response, "gb18030") == 0 && self->store && !self->busy)
+    import_values (self, path, "GB18030");
+}
+
+/* A file that is not UTF-8 but reads as GB18030 (GBK, what Excel writes on
+ * a Chinese Windows): asks whether to read it so. */
+static void
+ask_encoding (PmWindow     *self,
+              const char   *path,
+              const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Read the File as GB18030?"),
+                                   error->message);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n%s", error->message,
+                                  _("It may have been saved as GBK by a Chinese Excel or WPS. "
+                                    "Read it as GB18030 (GBK) and import it?"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "gb18030", _("_Read as GB18030"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "gb18030",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "gb18030");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (encoding_response_cb), self, 0);
+  self->encoding_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->encoding_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 import_done_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
@@ -422,8 +468,15 @@ import_done_cb (GObject      *source_object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      g_autoptr (GError) shortened = shorten_error (error);
+      g_autoptr (GError) shortened = NULL;
 
+      if (g_error_matches (error, PM_STORE_ERROR, PM_STORE_ERROR_ENCODING) &&
+          data->encoding == NULL)
+        {
+          ask_encoding (self, data->path, error);
+          return;
+        }
+      shortened = shorten_error (error);
       pm_window_show_error (self, _("Nothing Was Imported"), shortened);
       return;
     }
@@ -442,6 +495,14 @@ void
 pm_window_import_values_from_path (PmWindow   *self,
                                    const char *path)
 {
+  import_values (self, path, NULL);
+}
+
+static void
+import_values (PmWindow   *self,
+               const char *path,
+               const char *encoding)
+{
   g_autoptr (GTask) task = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
@@ -453,6 +514,7 @@ pm_window_import_values_from_path (PmWindow   *self,
   data = g_new0 (ImportData, 1);
   data->store = g_object_ref (self->store);
   data->path = g_strdup (path);
+  data->encoding = g_strdup (encoding);
 
   name = g_path_get_basename (path);
   label = g_strdup_printf (_("Importing “%s”…"), name);

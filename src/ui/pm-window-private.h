@@ -61,6 +61,7 @@ struct _PmWindow
 
   char *last_error; /* for tests: the message of the last error shown */
   char *last_toast; /* for tests: the message of the last toast */
+  GtkWidget *encoding_dialog; /* (nullable): asks to read an import as GB18030 */
   GHashTable *enabled; /* action name (interned) → enabled */
 };
 

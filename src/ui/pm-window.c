@@ -1094,6 +1094,15 @@ pm_window_get_last_error (PmWindow *self)
   return self->last_error;
 }
 
+/* Returns: (nullable) (transfer none): the dialog that asks whether to
+ * read an import as GB18030, while it is open */
+GtkWidget *
+pm_window_get_encoding_dialog (PmWindow *self)
+{
+  g_return_val_if_fail (PM_IS_WINDOW (self), NULL);
+  return self->encoding_dialog;
+}
+
 /* Returns: (nullable): what the bar above the content says, when shown */
 const char *
 pm_window_get_read_only_text (PmWindow *self)

@@ -97,6 +97,7 @@ const char *pm_window_get_title_text (PmWindow *self);
 const char *pm_window_get_subtitle_text (PmWindow *self);
 const char *pm_window_get_last_error (PmWindow *self);
 const char *pm_window_get_last_toast (PmWindow *self);
+GtkWidget *pm_window_get_encoding_dialog (PmWindow *self);
 double pm_window_get_progress (PmWindow *self);
 const char *pm_window_get_read_only_text (PmWindow *self);
 gboolean pm_window_get_action_enabled (PmWindow   *self,

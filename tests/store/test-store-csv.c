@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pm-csv.h"
 #include "pm-indicator.h"
 #include "pm-observation.h"
 #include "pm-project.h"
@@ -431,6 +432,261 @@ test_judgement_keeps_the_number_and_round_trips (void)
   g_assert_null (find (store, "W31", 2024, NULL));
 }
 
+/* Returns: (transfer full): the message of an import refused */
+static char *
+import_error (PmStore                    *store,
+              const char                 *csv,
+              gssize                      length,
+              const PmStoreImportOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (pm_store_import_csv_data_full (store, csv, length, "test.csv", options, NULL,
+                                                 NULL, &error));
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+static void
+test_import_of_a_megabyte_of_commas_gives_a_short_message (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  gsize size = 1024 * 1024;
+  g_autofree char *commas = g_malloc (size);
+  g_autofree char *message = NULL;
+
+  memset (commas, ',', size);
+  message = import_error (store, commas, size, NULL);
+  g_test_message ("%s", message);
+  g_assert_cmpuint (strlen (message), <, 300);
+  g_assert_nonnull (strstr (message, "Line 1 has more than"));
+}
+
+static void
+test_import_lists_the_first_100_bad_rows_and_counts_the_others (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  g_autoptr (GString) csv = g_string_new ("code,year,value\n");
+  g_autofree char *message = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  for (int i = 0; i < 1000; i++)
+    g_string_append (csv, "W1,2023,lots\n");
+  message = import_error (store, csv->str, csv->len, NULL);
+  lines = g_strsplit (message, "\n", -1);
+
+  g_assert_true (g_str_has_prefix (message, "“test.csv” was not imported: 1000 rows are wrong."));
+  /* the summary, 100 rows, the count of the others */
+  g_assert_cmpuint (g_strv_length (lines), ==, 102);
+  g_assert_true (g_str_has_prefix (lines[1], "Line 2: "));
+  g_assert_true (g_str_has_prefix (lines[100], "Line 101: "));
+  g_assert_cmpstr (lines[101], ==, "… and 900 more problems");
+}
+
+static void
+test_import_echoes_at_most_80_characters_of_a_value (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  g_autoptr (GString) csv = g_string_new ("code,year,value,provisional\nW1,2023,");
+  g_autofree char *message = NULL;
+  const char *quoted;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append (csv, "数");
+  g_string_append (csv, ",0\n");
+  message = import_error (store, csv->str, csv->len, NULL);
+  quoted = strstr (message, "“数");
+  g_assert_nonnull (quoted);
+  g_assert_cmpuint (strlen (message), <, 600);
+  g_assert_nonnull (strstr (quoted, "数…”"));
+}
+
+static void
+test_text_a_spreadsheet_would_run_is_guarded_and_round_trips (void)
+{
+  g_autoptr (PmStore) first = new_store (NULL);
+  g_autoptr (PmStore) second = new_store (NULL);
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  const char *notes[] = { "=1+1", "'quoted", "-3 percent", "@x", "+cmd|' /C calc'!A0" };
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_assert_true (pm_store_set_observation (first, "C1", 2021 + i, NULL, -3.5, NULL, notes[i],
+                                               "=HYPERLINK(\"x\")", FALSE, &error));
+      g_assert_no_error (error);
+    }
+  exported = pm_store_export_observations_csv_data (first, NULL);
+  g_test_message ("%s", exported);
+  /* the value, a number, stays one */
+  g_assert_nonnull (strstr (exported, "C1,2021,county,-3.5,'=1+1,\"'=HYPERLINK(\"\"x\"\")\",0\r\n"));
+  g_assert_nonnull (strstr (exported, ",''quoted,"));
+  g_assert_nonnull (strstr (exported, ",'-3 percent,"));
+  g_assert_nonnull (strstr (exported, ",'@x,"));
+  g_assert_null (strstr (exported, ",=1+1"));
+
+  import (second, exported, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      PmObservation *observation = find (second, "C1", 2021 + i, NULL);
+
+      g_assert_cmpstr (pm_observation_get_note (observation), ==, notes[i]);
+      g_assert_cmpstr (pm_observation_get_source (observation), ==, "=HYPERLINK(\"x\")");
+      g_assert_cmpfloat (pm_observation_get_value (observation), ==, -3.5);
+    }
+  again = pm_store_export_observations_csv_data (second, NULL);
+  g_assert_cmpstr (again, ==, exported);
+}
+
+static void
+test_an_invisible_character_in_the_header_is_named (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  g_autofree char *space = import_error (store, "\xE2\x80\x8B" "code,year,value\nW1,2023,80\n", -1,
+                                         NULL);
+  g_autofree char *bom = import_error (store, PM_CSV_BOM PM_CSV_BOM "code,year,value\n", -1, NULL);
+
+  g_assert_nonnull (strstr (space, "column 1 “\\u200Bcode” contains an invisible character "
+                                   "U+200B"));
+  g_assert_nonnull (strstr (bom, "column 1 “\\uFEFFcode” contains an invisible character U+FEFF"));
+  /* one BOM is no problem */
+  import (store, PM_CSV_BOM "code,year,value\nW1,2023,80\n", NULL);
+}
+
+/* 县 妇 联 in GB18030 (GBK) */
+#define GBK_NOTE "\xCF\xD8\xB8\xBE\xC1\xAA"
+
+static void
+test_a_gb18030_file_is_named_so_and_read_with_its_encoding (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  const char *csv = "code,year,value,note\nW1,2023,80," GBK_NOTE "\n";
+  PmStoreImportOptions options = { .encoding = "GB18030" };
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (pm_store_import_csv_data (store, csv, -1, "gbk.csv", NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_ENCODING);
+  g_assert_nonnull (strstr (error->message, "not UTF-8; it looks like GB18030 (GBK)"));
+  g_clear_error (&error);
+
+  g_assert_true (pm_store_import_csv_data_full (store, csv, -1, "gbk.csv", &options, NULL, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pm_observation_get_note (find (store, "W1", 2023, NULL)), ==, "县妇联");
+}
+
+static void
+test_an_unknown_area_is_refused_with_the_list_of_areas (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  const char *const new_areas[] = { "双江街道", NULL };
+  PmStoreImportOptions known = { .known_areas_only = TRUE };
+  PmStoreImportOptions adding = { .known_areas_only = TRUE, .new_areas = new_areas };
+  g_autofree char *typo = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *town = NULL;
+  g_autoptr (GError) error = NULL;
+
+  typo = import_error (store, "code,year,area,value\nW1,2023,County,80\n", -1, &known);
+  g_assert_nonnull (strstr (typo, "Line 2: unknown area “County” (the project's areas are: "
+                                  "county;"));
+  chinese = import_error (store, "code,year,area,value\nW1,2023,全县,80\n", -1, &known);
+  g_assert_nonnull (strstr (chinese, "unknown area “全县”"));
+  g_assert_null (find (store, "W1", 2023, "County"));
+
+  /* added deliberately, the area is then one of the project's */
+  g_assert_true (pm_store_import_csv_data_full (store, "code,year,area,value\nW1,2023,双江街道,80\n",
+                                                -1, "test.csv", &adding, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_import_csv_data_full (store, "code,year,area,value\nW1,2024,双江街道,81\n",
+                                                -1, "test.csv", &known, NULL, NULL, &error));
+  g_assert_no_error (error);
+  town = import_error (store, "code,year,area,value\nW1,2023,全县,80\n", -1, &known);
+  g_assert_nonnull (strstr (town, "the project's areas are: county, 双江街道;"));
+}
+
+static void
+test_values_that_fail_the_checks_are_warned_and_strict_refuses_them (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  const char *csv = "code,year,value\nW1,2023,150\nW2,2023,-78\nW4,2023,95\n";
+  PmStoreImportOptions strict = { .strict = TRUE };
+  g_autofree char *warnings = NULL;
+  g_autofree char *refused = NULL;
+  g_autoptr (GError) error = NULL;
+
+  refused = import_error (store, csv, -1, &strict);
+  g_assert_nonnull (strstr (refused, "Line 2: W1 2023: 150% is a percentage outside 0–100 %"));
+  g_assert_nonnull (strstr (refused, "Line 3: W2 2023: "));
+  g_assert_null (strstr (refused, "Line 4"));
+  g_assert_null (find (store, "W1", 2023, NULL));
+
+  g_assert_true (pm_store_import_csv_data_full (store, csv, -1, "test.csv", NULL, NULL, &warnings,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (warnings);
+  g_assert_nonnull (strstr (warnings, "Line 2: W1 2023: 150% is a percentage outside 0–100 %"));
+  g_assert_nonnull (strstr (warnings, "Line 3: W2 2023: "));
+  g_assert_cmpfloat (pm_observation_get_value (find (store, "W1", 2023, NULL)), ==, 150);
+}
+
+static void
+test_every_locked_row_is_named_with_its_line (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_assert_true (pm_store_set_progress_note (store, "WT1.1", "县卫生健康委", 2023, "synthetic",
+                                             &error));
+  g_assert_true (pm_store_submit_department_report (store, "县卫生健康委", 2023, NULL, &error));
+  g_assert_true (pm_store_accept_department_report (store, "县卫生健康委", 2023, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (pm_store_import_csv_data (store,
+                                            "code,year,value\nW1,2023,90\nW40,2023,3\n"
+                                            "W4,2023,95\nW1,2024,91\nW5,2023,50\n",
+                                            -1, "test.csv", NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
+  message = g_strdup (error->message);
+  g_assert_true (g_str_has_prefix (message, "“test.csv” was not imported: 3 rows are wrong."));
+  g_assert_nonnull (strstr (message, "Line 2: the value of W1 for 2023 is locked"));
+  g_assert_nonnull (strstr (message, "Line 4: the value of W4 for 2023 is locked"));
+  g_assert_nonnull (strstr (message, "Line 6: the value of W5 for 2023 is locked"));
+  g_assert_null (strstr (message, "Line 5"));
+  g_assert_null (find (store, "W1", 2024, NULL));
+}
+
+static void
+test_a_value_in_the_file_that_is_not_a_number_is_reported (void)
+{
+  const char *values[] = { "'abc'", "9e999", "-9e999" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *sql = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PmStore) store = new_store (&path);
+      g_autoptr (PmStore) again = NULL;
+
+      import (store, "code,year,value\nW1,2023,80\nW2,2023,78\n", NULL);
+      pm_store_close (store);
+      sql = g_strdup_printf ("UPDATE observations SET value = %s WHERE indicator = 'W1'",
+                             values[i]);
+      store_test_exec (path, sql);
+
+      again = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
+      g_assert_null (again);
+      g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_DAMAGED);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "the value of W1 for 2023 (county) is "));
+      g_assert_nonnull (strstr (error->message, "not a number"));
+    }
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +712,26 @@ main (int   argc,
                    test_judgement_keeps_the_number_and_round_trips);
   g_test_add_func ("/store/export/to-a-missing-folder-fails-plainly",
                    test_export_to_a_missing_folder_fails_plainly);
+  g_test_add_func ("/store/import/a-megabyte-of-commas-gives-a-short-message",
+                   test_import_of_a_megabyte_of_commas_gives_a_short_message);
+  g_test_add_func ("/store/import/lists-the-first-100-bad-rows-and-counts-the-others",
+                   test_import_lists_the_first_100_bad_rows_and_counts_the_others);
+  g_test_add_func ("/store/import/echoes-at-most-80-characters-of-a-value",
+                   test_import_echoes_at_most_80_characters_of_a_value);
+  g_test_add_func ("/store/export/text-a-spreadsheet-would-run-is-guarded-and-round-trips",
+                   test_text_a_spreadsheet_would_run_is_guarded_and_round_trips);
+  g_test_add_func ("/store/import/an-invisible-character-in-the-header-is-named",
+                   test_an_invisible_character_in_the_header_is_named);
+  g_test_add_func ("/store/import/a-gb18030-file-is-named-so-and-read-with-its-encoding",
+                   test_a_gb18030_file_is_named_so_and_read_with_its_encoding);
+  g_test_add_func ("/store/import/an-unknown-area-is-refused-with-the-list-of-areas",
+                   test_an_unknown_area_is_refused_with_the_list_of_areas);
+  g_test_add_func ("/store/import/values-that-fail-the-checks-are-warned-and-strict-refuses-them",
+                   test_values_that_fail_the_checks_are_warned_and_strict_refuses_them);
+  g_test_add_func ("/store/import/every-locked-row-is-named-with-its-line",
+                   test_every_locked_row_is_named_with_its_line);
+  g_test_add_func ("/store/open/a-value-in-the-file-that-is-not-a-number-is-reported",
+                   test_a_value_in_the_file_that_is_not_a_number_is_reported);
 
   return g_test_run ();
 }
