@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "pm-store.h"
 #include "store-test-util.h"
@@ -34,6 +35,9 @@ test_help_lists_the_project_file_options (void)
   g_assert_nonnull (strstr (run.out, "--export-observations=FILE.csv"));
   g_assert_nonnull (strstr (run.out, "plan-monitor --import values-2023.csv county.pmproj"));
   g_assert_nonnull (strstr (run.out, "code,year,value and optionally area,note,source,provisional"));
+  g_assert_nonnull (strstr (run.out, "--encoding=ENCODING"));
+  g_assert_nonnull (strstr (run.out, "--strict"));
+  g_assert_nonnull (strstr (run.out, "--add-area=NAME"));
 }
 
 static void
@@ -247,6 +251,196 @@ test_import_into_a_missing_or_read_only_project (void)
   g_assert_cmpstr (store_test_checksum (path), ==, before);
 }
 
+/* Runs one output option of plan-monitor writing to output, reading project */
+static void
+run_output_option (StoreTestRun *run,
+                   guint         option,
+                   const char   *output,
+                   const char   *project)
+{
+  switch (option)
+    {
+    case 0:
+      store_test_run_plan_monitor (run, "--export-observations", output, project, NULL);
+      break;
+    case 1:
+      store_test_run_plan_monitor (run, "--export-catalogue", output, project, NULL);
+      break;
+    case 2:
+      store_test_run_plan_monitor (run, "--export-chart", "W1", "--output", output, project, NULL);
+      break;
+    case 3:
+      store_test_run_plan_monitor (run, "--export-charts", "W1,W2", "--output", output, project,
+                                   NULL);
+      break;
+    case 4:
+      store_test_run_plan_monitor (run, "--export-schedule", "all", "--year", "2025", "--output",
+                                   output, project, NULL);
+      break;
+    default:
+      store_test_run_plan_monitor (run, "--export-task-division", output, "--year", "2025",
+                                   project, NULL);
+      break;
+    }
+}
+
+static void
+test_no_output_option_writes_over_a_project (void)
+{
+  const char *extensions[] = { "csv", "csv", "png", "pdf", "pdf", "pdf" };
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *other = g_build_filename (dir, "other.pmproj", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *other_before = NULL;
+  g_auto (StoreTestRun) created = { 0 };
+
+  store_test_run_plan_monitor (&created, "--new", other, NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  before = store_test_checksum (path);
+  other_before = store_test_checksum (other);
+
+  for (guint option = 0; option < G_N_ELEMENTS (extensions); option++)
+    {
+      g_autofree char *link_name = g_strdup_printf ("link-%u.%s", option, extensions[option]);
+      g_autofree char *link = g_build_filename (dir, link_name, NULL);
+      g_autofree char *copy_name = g_strdup_printf ("copy-%u.%s", option, extensions[option]);
+      g_autofree char *copy = g_build_filename (dir, copy_name, NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *copy_before = NULL;
+      gsize length;
+      const char *outputs[4];
+
+      /* the project itself, another project, a symlink to the project, a
+       * project under another name */
+      g_assert_cmpint (symlink (path, link), ==, 0);
+      g_assert_true (g_file_get_contents (other, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+      copy_before = store_test_checksum (copy);
+      outputs[0] = path;
+      outputs[1] = other;
+      outputs[2] = link;
+      outputs[3] = copy;
+
+      for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+        {
+          g_auto (StoreTestRun) run = { 0 };
+
+          run_output_option (&run, option, outputs[i], path);
+          g_test_message ("option %u, output %u: %d %s", option, i, run.status, run.err);
+          g_assert_cmpint (run.status, !=, 0);
+          g_assert_true (g_str_has_prefix (run.err, "plan-monitor: "));
+          if (i >= 2)
+            {
+              g_assert_cmpint (run.status, ==, 1);
+              g_assert_nonnull (strstr (run.err, i == 2 ? "is the project that is read"
+                                                        : "is a project or another SQLite"));
+            }
+        }
+      g_assert_cmpstr (store_test_checksum (path), ==, before);
+      g_assert_cmpstr (store_test_checksum (other), ==, other_before);
+      g_assert_cmpstr (store_test_checksum (copy), ==, copy_before);
+      g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    }
+}
+
+static void
+test_export_observations_writes_a_csv_file_only (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *xlsx = g_build_filename (dir, "out.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (dir, "OUT.CSV", NULL);
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_run_plan_monitor (&run, "--export-observations", xlsx, path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "give a file name ending in .csv"));
+  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--export-observations", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_import_of_a_gb18030_file_needs_the_encoding_option (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "gbk.csv", NULL);
+  g_autofree char *before = store_test_checksum (path);
+  g_autofree char *note = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  /* 县妇联 in GB18030 */
+  store_test_write (csv, "code,year,value,note\nW1,2023,80,\xCF\xD8\xB8\xBE\xC1\xAA\n");
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the file is not UTF-8; it looks like GB18030 (GBK)"));
+  g_assert_nonnull (strstr (run.err, "--encoding gb18030"));
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--import", csv, "--encoding", "gb18030", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  note = store_test_query_text (path, "SELECT note FROM observations WHERE indicator = 'W1'");
+  g_assert_cmpstr (note, ==, "县妇联");
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--import", csv, "--encoding", "latin1", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_import_warns_of_the_checks_and_strict_refuses (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "odd.csv", NULL);
+  g_autofree char *before = store_test_checksum (path);
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_write (csv, "code,year,value\nW1,2023,150\n");
+  store_test_run_plan_monitor (&run, "--import", csv, "--strict", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Line 2: W1 2023: 150% is a percentage outside 0–100 %"));
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "1 new"));
+  g_assert_nonnull (strstr (run.err, "Line 2: W1 2023: 150% is a percentage outside 0–100 %"));
+}
+
+static void
+test_import_refuses_an_unknown_area_unless_it_is_added (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "town.csv", NULL);
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_write (csv, "code,year,area,value\nW1,2023,双江街道,80\n");
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "unknown area “双江街道” (the project's areas are: county;"));
+  g_assert_nonnull (strstr (run.err, "--add-area"));
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--import", csv, "--add-area", "双江街道", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observations "
+                                               "WHERE area = '双江街道'"), ==, 1);
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--add-area", "双江街道", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +462,16 @@ main (int   argc,
                    test_bad_files_get_a_message_and_keep_their_bytes);
   g_test_add_func ("/store/cli/import-into-a-missing-or-read-only-project-fails-plainly",
                    test_import_into_a_missing_or_read_only_project);
+  g_test_add_func ("/store/cli/no-output-option-writes-over-a-project",
+                   test_no_output_option_writes_over_a_project);
+  g_test_add_func ("/store/cli/export-observations-writes-a-csv-file-only",
+                   test_export_observations_writes_a_csv_file_only);
+  g_test_add_func ("/store/cli/import-of-a-gb18030-file-needs-the-encoding-option",
+                   test_import_of_a_gb18030_file_needs_the_encoding_option);
+  g_test_add_func ("/store/cli/import-warns-of-the-checks-and-strict-refuses",
+                   test_import_warns_of_the_checks_and_strict_refuses);
+  g_test_add_func ("/store/cli/import-refuses-an-unknown-area-unless-it-is-added",
+                   test_import_refuses_an_unknown_area_unless_it_is_added);
 
   return g_test_run ();
 }
