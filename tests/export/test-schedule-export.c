@@ -437,6 +437,29 @@ test_csv_uses_machine_names (void)
 }
 
 static void
+test_csv_guards_a_work_item_a_spreadsheet_would_run (void)
+{
+  g_autoptr (ExportTestSource) own = export_test_source_new ();
+  g_autoptr (PmSchedule) schedule = NULL;
+  g_autoptr (GPtrArray) schedules = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  export_test_source_add_item (own, "县妇联", 2025, "WT1.1", NULL, "=HYPERLINK(\"x\",\"y\")",
+                               NULL, "2025-03-31", PM_WORK_STATUS_DONE, "@SUM(1+1)");
+  schedule = pm_schedule_new (project, PM_SCHEDULE_SOURCE (own),
+                              pm_project_find_department (project, "县妇联"), 2025, NULL, &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (schedules, schedule);
+  csv = pm_schedule_to_csv (schedules);
+
+  g_assert_nonnull (strstr (csv, ",\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\","));
+  g_assert_nonnull (strstr (csv, ",'@SUM(1+1),"));
+  g_assert_null (strstr (csv, ",=HYPERLINK"));
+  g_assert_null (strstr (csv, ",@SUM"));
+}
+
+static void
 test_folder_gets_one_file_per_department (void)
 {
   g_autofree char *dir = export_test_make_dir ();
@@ -705,6 +728,8 @@ main (int   argc,
                    test_xlsx_freezes_and_repeats_the_header_and_prints_landscape);
   g_test_add_func ("/export/schedule/csv/round-trips-row-by-row", test_csv_round_trips_row_by_row);
   g_test_add_func ("/export/schedule/csv/uses-machine-names", test_csv_uses_machine_names);
+  g_test_add_func ("/export/schedule/csv/guards-a-work-item-a-spreadsheet-would-run",
+                   test_csv_guards_a_work_item_a_spreadsheet_would_run);
   g_test_add_func ("/export/schedule/folder-gets-one-file-per-department",
                    test_folder_gets_one_file_per_department);
   g_test_add_func ("/export/schedule/destination-of-unknown-type-is-refused",

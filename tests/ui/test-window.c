@@ -861,6 +861,33 @@ test_window_shows_a_refused_import_as_an_error (Fixture       *fixture,
   g_assert_true (isnan (stored_value (fixture, "W4", 2022)));
 }
 
+static gboolean
+encoding_dialog_shown (gpointer window)
+{
+  return pm_window_get_encoding_dialog (window) != NULL;
+}
+
+static void
+test_window_asks_to_read_a_gb18030_file_and_imports_it_so (Fixture       *fixture,
+                                                           gconstpointer  user_data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "gbk.csv", NULL);
+  /* 县妇联 in GB18030, as a Chinese Excel saves it */
+  const char *data = "code,year,value,note\r\nW4,2023,94.1,\xCF\xD8\xB8\xBE\xC1\xAA\r\n";
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_set_contents (csv, data, -1, NULL));
+  pm_window_import_values_from_path (fixture->window, csv);
+  g_assert_true (wait_for (not_busy, fixture->window));
+  g_assert_true (wait_for (encoding_dialog_shown, fixture->window));
+  dialog = pm_window_get_encoding_dialog (fixture->window);
+  g_assert_true (isnan (stored_value (fixture, "W4", 2023)));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "gb18030");
+  g_assert_true (wait_for (not_busy, fixture->window));
+  g_assert_cmpfloat (stored_value (fixture, "W4", 2023), ==, 94.1);
+}
+
 static void
 test_window_exports_the_catalogue_and_every_chart (Fixture       *fixture,
                                                    gconstpointer  user_data)
@@ -1178,6 +1205,8 @@ main (int   argc,
   ADD ("previews-printed-charts", test_window_previews_printed_charts);
   ADD ("imports-values-without-freezing-and-shows-the-result", test_window_imports_values_without_freezing_and_shows_the_result);
   ADD ("shows-a-refused-import-as-an-error", test_window_shows_a_refused_import_as_an_error);
+  ADD ("asks-to-read-a-gb18030-file-and-imports-it-so",
+       test_window_asks_to_read_a_gb18030_file_and_imports_it_so);
   ADD ("exports-the-catalogue-and-every-chart", test_window_exports_the_catalogue_and_every_chart);
   g_test_add_func ("/ui/window/can-close-during-long-work", test_window_can_close_during_long_work);
   ADD ("saves-a-copy-of-the-project", test_window_saves_a_copy_of_the_project);
