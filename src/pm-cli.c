@@ -497,6 +497,7 @@ pm_cli_run (int        argc,
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   g_auto (GStrv) args = NULL;
+  g_autofree char *description = NULL;
   const char *project_path;
   guint n_arguments;
   int status;
@@ -589,7 +590,7 @@ pm_cli_run (int        argc,
       "With no option, opens the window on PROJECT (or on the built-in template).\n"
       "Every other option works without a display. PROJECT is a project file; where\n"
       "it is optional, the built-in template of both plans is used without it."));
-  g_option_context_set_description (context,
+  description = g_strconcat (
     /* xgettext:no-c-format */
     _("Exit status: 0 on success, 1 when a file cannot be read or written or its\n"
       "content is wrong, 2 for a usage error.\n"
@@ -602,8 +603,6 @@ pm_cli_run (int        argc,
       "  plan-monitor\n"
       "  plan-monitor --new county.pmproj\n"
       "  plan-monitor --import values-2023.csv county.pmproj\n"
-      "  plan-monitor --import 数据-gbk.csv --encoding gb18030 --strict county.pmproj\n"
-      "  plan-monitor --import towns.csv --add-area 双江街道 county.pmproj\n"
       "  plan-monitor --export-observations values.csv county.pmproj\n"
       "  plan-monitor --export-catalogue catalogue.csv\n"
       "  plan-monitor --export-catalogue catalogue.xlsx county.pmproj\n"
@@ -645,16 +644,7 @@ pm_cli_run (int        argc,
       "county; provisional is 1/0 (yes/no); judgement records a person's judgement\n"
       "of a manual target (已达标, 未达标 …). Values may have full-width digits,\n"
       "thousands separators and a % or ‰ sign matching the indicator's unit. An import with\n"
-      "any bad row changes nothing and lists the bad rows with their line numbers\n"
-      "(the first 100, then how many more). An area must be county or one the\n"
-      "project's values already have; --add-area NAME adds a new one. A file that is\n"
-      "not UTF-8 but reads as GB18030 (GBK) is named so: import it with --encoding\n"
-      "gb18030. Values that fail the window's checks are printed as warnings\n"
-      "(--strict refuses them). A text field that a spreadsheet would take for a\n"
-      "formula (starting with = + - @, a tab or a CR) or that starts with ' is\n"
-      "exported with a ' before it, which --import removes again.\n"
-      "A file is never written over a project (a .pmproj name, or an SQLite file)\n"
-      "nor over the PROJECT read; --export-observations writes .csv only.\n"
+      "any bad row changes nothing and lists every bad row with its line number.\n"
       "A project in use by another program is not written: it says by whom.\n"
       "\n"
       "--export-chart draws one chart: an indicator's trend since 2010 against its\n"
@@ -664,7 +654,22 @@ pm_cli_run (int        argc,
       "1920x1080 (slide). --export-charts writes the 2021–2030 indicators of both\n"
       "plans (all), of one plan (women, children) or the codes given, in the print\n"
       "style on A4 by default (slide: 16:9 pages), with page numbers. An unknown\n"
-      "code is an error that lists similar codes.\n"));
+      "code is an error that lists similar codes.\n"),
+    _("\n"
+      "--import lists the first 100 bad rows, then how many more. An area must be\n"
+      "county or one the project's values already have; --add-area NAME adds a new\n"
+      "one. A file that is not UTF-8 but reads as GB18030 (GBK) is named so: import\n"
+      "it with --encoding gb18030. Values that fail the window's checks (a\n"
+      "percentage outside 0–100, a large change, a binding target missed) are\n"
+      "printed as warnings; --strict refuses them. A text field that a spreadsheet\n"
+      "would take for a formula (it starts with = + - @, a tab or a CR) or that\n"
+      "starts with ' is exported with a ' before it, which --import removes again.\n"
+      "No option writes over a project (a .pmproj name, or an SQLite file) nor over\n"
+      "the PROJECT read; --export-observations writes .csv only.\n"
+      "  plan-monitor --import 数据-gbk.csv --encoding gb18030 --strict county.pmproj\n"
+      "  plan-monitor --import towns.csv --add-area 双江街道 county.pmproj\n"),
+    NULL);
+  g_option_context_set_description (context, description);
 
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
