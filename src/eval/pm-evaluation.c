@@ -983,6 +983,20 @@ evaluate (PmEvaluation *self,
       /* a single value: a direction has nothing to compare with, and a
        * figure not yet reached has no progress to measure */
       set_status (self, PM_STATUS_NO_DATA);
+      if (!has_baseline && self->baseline_year >= first_year && pm_target_needs_baseline (target))
+        {
+          /* an indicator new in the period (W40 县级文明家庭) has no value of
+           * the year before it unless one is entered: say so, and how */
+          /* TRANSLATORS: %1$d, %2$s: the latest year and value; %3$s the target (提高 …);
+           * %4$s the indicator's code; %5$d the year before the period (2020) */
+          explain (self, _("In %1$d the value was %2$s; the target is %3$s, measured from the "
+                           "baseline of %5$d, but %4$s has no value for %5$d (an indicator new "
+                           "in this period): enter its %5$d value, or a value for another "
+                           "year, to measure progress"),
+                   self->latest_year, latest, description, pm_indicator_get_code (indicator),
+                   first_year - 1);
+          return;
+        }
       explain (self, _("In %1$d the value was %2$s; the target is %3$s: a value for another year is "
                        "needed to measure progress"),
                self->latest_year, latest, description);

@@ -226,7 +226,8 @@ pm_department_sheet_get_task_role (PmDepartmentSheet *self,
  * @why: (out) (optional): why not, in words, when the cell is read-only
  *
  * Returns: whether the cell takes a value: a year of the period whose value
- * no accepted report locks, in a project open for writing
+ * no accepted report locks, in a project open for writing; 2020, the
+ * baseline, only for an indicator that continues no 2011–2020 row
  */
 gboolean
 pm_department_sheet_can_edit (PmDepartmentSheet *self,
@@ -250,13 +251,17 @@ pm_department_sheet_can_edit (PmDepartmentSheet *self,
         *why = g_strdup (_("the project is open for reading only"));
       return FALSE;
     }
-  if (year == PM_DEPARTMENT_SHEET_BASELINE_YEAR)
+  /* the baseline comes from the 2011–2020 row the indicator continues; an
+   * indicator new in 2021–2030 (W40 县级文明家庭) has none, and its 2020
+   * value is entered here, or no direction of its target can ever be judged */
+  if (year == PM_DEPARTMENT_SHEET_BASELINE_YEAR && pm_indicator_get_predecessor (indicator))
     {
       if (why)
         *why = g_strdup (_("2020 is the baseline, from the 2011–2020 plan: it is not entered here"));
       return FALSE;
     }
-  if (year < PM_DEPARTMENT_SHEET_FIRST_YEAR || year > PM_DEPARTMENT_SHEET_LAST_YEAR)
+  if ((year < PM_DEPARTMENT_SHEET_FIRST_YEAR && year != PM_DEPARTMENT_SHEET_BASELINE_YEAR) ||
+      year > PM_DEPARTMENT_SHEET_LAST_YEAR)
     {
       if (why)
         /* TRANSLATORS: %d is a year */

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * values, all or nothing; the checks of its values. The department page
  * shows it; the tests drive it headless. */
 
-#define PM_DEPARTMENT_SHEET_BASELINE_YEAR 2020 /* shown, not entered */
+#define PM_DEPARTMENT_SHEET_BASELINE_YEAR 2020 /* shown; entered only where no 2011–2020 row gives it */
 #define PM_DEPARTMENT_SHEET_FIRST_YEAR 2021
 #define PM_DEPARTMENT_SHEET_LAST_YEAR 2030
 

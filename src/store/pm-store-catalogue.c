@@ -671,9 +671,10 @@ load_key_projects (PmStore   *self,
 
 /* A value that is not a number (a text put there by another tool, which
  * printf would turn into 0) or is infinite: one of these is named and the
- * file refused, never read as a number. (NaN is NULL in SQLite.) */
+ * file refused, never read as a number. (NaN is NULL in SQLite; abs (NULL)
+ * is NULL, which would make the whole sum NULL.) */
 #define BAD_VALUE_SQL \
-  "(typeof (value) = 'text' OR typeof (value) = 'blob' OR abs (value) = 9e999)"
+  "(typeof (value) = 'text' OR typeof (value) = 'blob' OR ifnull (abs (value) = 9e999, 0))"
 
 #define PACKED_OBSERVATIONS_SQL \
   "SELECT indicator, count (*), group_concat (printf (" \
@@ -794,7 +795,7 @@ unpack_observations (GHashTable *times,
       if ((flags & 2) == 0)
         {
           value = g_ascii_strtod (fields[2], &end);
-          if (*end != '\0' || !isfinite (value))
+          if (end == fields[2] || *end != '\0' || !isfinite (value))
             return NULL;
         }
 

@@ -189,6 +189,39 @@ test_baseline_is_the_2020_value_through_the_predecessor (void)
 }
 
 static void
+test_a_new_indicator_with_one_value_says_its_baseline_is_missing (void)
+{
+  g_autoptr (PmProject) project = eval_test_load_template ();
+  g_autoptr (PmEvaluation) evaluation = NULL;
+  const char *explanation;
+
+  /* W40 县级文明家庭（户）, 提高: new in 2021–2030, so no 2020 value */
+  eval_test_observe (find (project, "W40"), 2023, 120);
+  evaluation = eval_test_evaluate (project, "W40", 2023);
+  explanation = pm_evaluation_get_explanation (evaluation);
+  g_test_message ("%s", explanation);
+  g_assert_cmpint (pm_evaluation_get_status (evaluation), ==, PM_STATUS_NO_DATA);
+  g_assert_cmpfloat (pm_evaluation_get_latest_value (evaluation), ==, 120);
+  g_assert_nonnull (strstr (explanation, "W40 has no value for 2020"));
+  g_assert_nonnull (strstr (explanation, "enter its 2020 value"));
+}
+
+static void
+test_a_new_indicator_is_judged_from_its_entered_2020_baseline (void)
+{
+  g_autoptr (PmProject) project = eval_test_load_template ();
+  PmIndicator *w40 = find (project, "W40");
+  g_autoptr (PmEvaluation) evaluation = NULL;
+
+  eval_test_observe (w40, 2020, 100);
+  eval_test_observe (w40, 2023, 120);
+  evaluation = eval_test_evaluate (project, "W40", 2023);
+  g_assert_cmpint (pm_evaluation_get_baseline_year (evaluation), ==, 2020);
+  g_assert_cmpfloat (pm_evaluation_get_baseline_value (evaluation), ==, 100);
+  g_assert_cmpint (pm_evaluation_get_status (evaluation), ==, PM_STATUS_ACHIEVED);
+}
+
+static void
 test_baseline_is_the_first_value_of_the_period_without_predecessor (void)
 {
   g_autoptr (PmProject) project = eval_test_load_template ();
@@ -902,6 +935,10 @@ main (int   argc,
   g_test_add_func ("/eval/status/measured-statuses-are-the-judged-ones",
                    test_measured_statuses_are_the_judged_ones);
   g_test_add_func ("/eval/status/judgement-words-are-read", test_judgement_words_are_read);
+  g_test_add_func ("/eval/status/a-new-indicator-with-one-value-says-its-baseline-is-missing",
+                   test_a_new_indicator_with_one_value_says_its_baseline_is_missing);
+  g_test_add_func ("/eval/status/a-new-indicator-is-judged-from-its-entered-2020-baseline",
+                   test_a_new_indicator_is_judged_from_its_entered_2020_baseline);
   g_test_add_func ("/eval/series/runs-from-2010-through-the-predecessor",
                    test_series_runs_from_2010_through_the_predecessor);
   g_test_add_func ("/eval/series/observation-replaces-the-printed-value-of-its-year",

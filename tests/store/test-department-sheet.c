@@ -194,8 +194,9 @@ test_a_bad_paste_changes_nothing_and_names_each_cell (Fixture       *fixture,
   g_assert_true (isnan (value_of (fixture, "C10", 2022)));
   /* a ‰ sign on a % indicator */
   assert_paste_refused (fixture, sheet, "C10", 2022, "91‰", "‰");
-  /* the 2020 baseline is not entered, nor a year after 2030 */
-  assert_paste_refused (fixture, sheet, "C10", 2020, "91", "baseline");
+  /* the 2020 baseline of a row continuing a 2011–2020 one is not entered,
+   * nor a year after 2030 */
+  assert_paste_refused (fixture, sheet, "C4", 2020, "91", "baseline");
   assert_paste_refused (fixture, sheet, "C10", 2030, "91\t92", "2031");
   /* below the last row */
   assert_paste_refused (fixture, sheet, "C29", 2022, "91\n92", "no row below");
@@ -209,6 +210,33 @@ test_a_bad_paste_changes_nothing_and_names_each_cell (Fixture       *fixture,
   g_assert_false (pm_department_sheet_can_edit (sheet, row_of (sheet, "C10"), 2024, NULL));
   assert_paste_refused (fixture, sheet, "C10", 2023, "91\t92", "locked");
   g_assert_true (isnan (value_of (fixture, "C10", 2023)));
+}
+
+static void
+test_the_baseline_of_an_indicator_new_in_the_period_is_entered (Fixture       *fixture,
+                                                                gconstpointer  user_data)
+{
+  g_autoptr (PmDepartmentSheet) sheet = sheet_of (fixture, "县委宣传部");
+  g_autoptr (PmDepartmentSheet) education = sheet_of (fixture, "县教委");
+  PmProject *project = pm_store_get_project (fixture->store);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *why = NULL;
+  guint n_written = 0;
+
+  /* W40 (县级文明家庭) continues no 2011–2020 row: nothing else gives its 2020 value */
+  g_assert_null (pm_indicator_get_predecessor (pm_project_find_indicator (project, "W40")));
+  g_assert_true (pm_department_sheet_can_edit (sheet, row_of (sheet, "W40"), 2020, NULL));
+  g_assert_true (pm_department_sheet_paste (sheet, row_of (sheet, "W40"), 2020, "100\t110", &n_written,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_written, ==, 2);
+  g_assert_cmpfloat (value_of (fixture, "W40", 2020), ==, 100);
+
+  /* C4 continues HC4, whose 2020 result is the baseline */
+  g_assert_nonnull (pm_indicator_get_predecessor (pm_project_find_indicator (project, "C4")));
+  g_assert_false (pm_department_sheet_can_edit (education, row_of (education, "C4"), 2020, &why));
+  g_assert_nonnull (strstr (why, "baseline"));
+  g_assert_false (pm_department_sheet_can_edit (sheet, row_of (sheet, "W40"), 2019, NULL));
 }
 
 static void
@@ -362,6 +390,8 @@ main (int   argc,
   ADD ("sheet/paste-writes-a-block-as-one-edit", test_paste_writes_a_block_as_one_edit);
   ADD ("sheet/a-bad-paste-changes-nothing-and-names-each-cell",
        test_a_bad_paste_changes_nothing_and_names_each_cell);
+  ADD ("sheet/the-baseline-of-an-indicator-new-in-the-period-is-entered",
+       test_the_baseline_of_an_indicator_new_in_the_period_is_entered);
   ADD ("sheet/paste-reads-judgements-of-manual-targets",
        test_paste_reads_judgements_of_manual_targets);
   ADD ("sheet/checks-carry-their-confirmation", test_checks_carry_their_confirmation);
