@@ -294,8 +294,9 @@ evaluate (const char *year_text,
 
   if (!g_ascii_string_to_signed (year_text, 10, 2011, 2030, &year, NULL))
     {
+      g_autofree char *shown = shown_argument (year_text);
       g_autofree char *message =
-        g_strdup_printf (_("--evaluate needs a year from 2011 to 2030, not “%s”"), year_text);
+        g_strdup_printf (_("--evaluate needs a year from 2011 to 2030, not “%s”"), shown);
 
       return usage_error (message);
     }
@@ -364,24 +365,27 @@ export_schedule (const Options *options,
     return usage_error (_("--export-schedule needs --year YEAR and --output PATH"));
   if (!parse_schedule_year (options->year, &year))
     {
+      g_autofree char *shown = shown_argument (options->year);
       g_autofree char *message =
-        g_strdup_printf (_("--year needs a year from 2021 to 2030, not “%s”"), options->year);
+        g_strdup_printf (_("--year needs a year from 2021 to 2030, not “%s”"), shown);
 
       return usage_error (message);
     }
   if (options->format != NULL && !pm_export_format_from_string (options->format, &format))
     {
+      g_autofree char *shown = shown_argument (options->format);
       g_autofree char *message =
-        g_strdup_printf (_("--format is pdf, xlsx or csv, not “%s”"), options->format);
+        g_strdup_printf (_("--format is pdf, xlsx or csv, not “%s”"), shown);
 
       return usage_error (message);
     }
   if (options->format != NULL && pm_export_format_from_path (options->output, &by_name) &&
       by_name != format)
     {
+      g_autofree char *shown = shown_argument (options->output);
       g_autofree char *message =
         g_strdup_printf (_("--format %s does not match the file name “%s”"), options->format,
-                         options->output);
+                         shown);
 
       return usage_error (message);
     }
@@ -426,8 +430,9 @@ export_task_division (const Options *options,
     }
   else if (!parse_schedule_year (options->year, &year))
     {
+      g_autofree char *shown = shown_argument (options->year);
       g_autofree char *message =
-        g_strdup_printf (_("--year needs a year from 2021 to 2030, not “%s”"), options->year);
+        g_strdup_printf (_("--year needs a year from 2021 to 2030, not “%s”"), shown);
 
       return usage_error (message);
     }
@@ -674,7 +679,10 @@ pm_cli_run (int        argc,
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      status = usage_error (error->message);
+      /* GLib's message quotes the option as given, however long */
+      g_autofree char *shown = pm_csv_shorten (error->message, 2 * PM_CSV_MESSAGE_CHARS);
+
+      status = usage_error (shown);
       goto out;
     }
 

@@ -772,13 +772,15 @@ check_area (const Row                  *row,
   return FALSE;
 }
 
-/* Returns: (transfer full): the file's text in UTF-8, or NULL with an
- * error: not UTF-8 (and, when it reads as GB18030, saying so) */
-static char *
+/* Returns: (transfer none): the file's text in UTF-8 (data itself, or the
+ * text converted from options->encoding, then held by *converted), or NULL
+ * with an error: not UTF-8 (and, when it reads as GB18030, saying so) */
+static const char *
 read_encoding (const char                 *data,
                gssize                      length,
                const char                 *name,
                const PmStoreImportOptions *options,
+               char                      **converted_out,
                gsize                      *out_length,
                GError                    **error)
 {
@@ -801,7 +803,8 @@ read_encoding (const char                 *data,
                        name, encoding, convert_error->message);
           return NULL;
         }
-      return g_steal_pointer (&converted);
+      *converted_out = g_steal_pointer (&converted);
+      return *converted_out;
     }
 
   if (!g_utf8_validate (data, length, NULL))
@@ -821,7 +824,7 @@ read_encoding (const char                 *data,
     }
 
   *out_length = length;
-  return g_strndup (data, length);
+  return data;
 }
 
 /* The window's checks of the county values imported (a percentage outside
@@ -917,7 +920,8 @@ pm_store_import_csv_data_full (PmStore                    *self,
   g_autoptr (GPtrArray) changes = NULL;
   g_autoptr (GPtrArray) changed = NULL;
   g_auto (GStrv) areas = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *converted = NULL;
+  const char *text;
   PmStoreImportCounts local_counts = { 0 };
   int index[N_COLUMNS];
   guint n_fields;
@@ -940,7 +944,7 @@ pm_store_import_csv_data_full (PmStore                    *self,
   if (!pm_store_check_writable (self, error))
     return FALSE;
 
-  if (!(text = read_encoding (data, length, name, options, &text_length, error)))
+  if (!(text = read_encoding (data, length, name, options, &converted, &text_length, error)))
     return FALSE;
   if (!(table = pm_csv_parse_limited (text, text_length, ',', MAX_IMPORT_FIELDS,
                                       PM_CSV_MAX_RECORD_LENGTH, &parse_error)))
@@ -950,7 +954,7 @@ pm_store_import_csv_data_full (PmStore                    *self,
                    parse_error->message);
       return FALSE;
     }
-  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&converted, g_free);
   if (table->rows->len == 0)
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_INVALID_CSV,

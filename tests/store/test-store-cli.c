@@ -91,6 +91,34 @@ test_usage_errors (void)
 }
 
 static void
+test_a_long_argument_is_quoted_to_80_characters (void)
+{
+  g_autoptr (GString) argument = g_string_new (NULL);
+  g_autofree char *option = NULL;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append (argument, "年");
+  option = g_strconcat ("--", argument->str, NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto (StoreTestRun) run = { 0 };
+
+      if (i == 0)
+        store_test_run_plan_monitor (&run, "--evaluate", argument->str, NULL);
+      else if (i == 1)
+        store_test_run_plan_monitor (&run, "--export-schedule", "all", "--year", argument->str,
+                                     "--output", "x.pdf", NULL);
+      else
+        store_test_run_plan_monitor (&run, option, NULL);
+      g_test_message ("%s", run.err);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, "年…"));
+      g_assert_cmpuint (g_utf8_strlen (run.err, -1), <, 300);
+    }
+}
+
+static void
 test_import_and_export_round_trip (void)
 {
   g_autofree char *dir = store_test_make_dir ();
@@ -454,6 +482,8 @@ main (int   argc,
   g_test_add_func ("/store/cli/new-never-replaces-a-file", test_new_never_replaces_a_file);
   g_test_add_func ("/store/cli/wrong-arguments-are-usage-errors", test_usage_errors);
   g_test_add_func ("/store/cli/import-and-export-round-trip", test_import_and_export_round_trip);
+  g_test_add_func ("/store/cli/a-long-argument-is-quoted-to-80-characters",
+                   test_a_long_argument_is_quoted_to_80_characters);
   g_test_add_func ("/store/cli/import-with-bad-rows-lists-them-and-changes-nothing",
                    test_import_with_bad_rows_changes_nothing);
   g_test_add_func ("/store/cli/other-options-read-the-project-file",
