@@ -540,6 +540,23 @@ test_text_a_spreadsheet_would_run_is_guarded_and_round_trips (void)
 }
 
 static void
+test_import_refuses_an_infinity_or_not_a_number (void)
+{
+  g_autoptr (PmStore) store = new_store (NULL);
+  g_autofree char *message = import_error (store,
+                                           "code,year,value\nW2,2021,1e999\nW2,2022,inf\n"
+                                           "W2,2023,NaN\nW2,2024,-Infinity\nW2,2025,abc\n",
+                                           -1, NULL);
+
+  g_assert_true (g_str_has_prefix (message, "“test.csv” was not imported: 5 rows are wrong."));
+  g_assert_nonnull (strstr (message, "Line 2: the value “1e999” is not a number"));
+  g_assert_nonnull (strstr (message, "Line 3: the value “inf” is not a number"));
+  g_assert_nonnull (strstr (message, "Line 4: the value “NaN” is not a number"));
+  g_assert_nonnull (strstr (message, "Line 6: the value “abc” is not a number"));
+  g_assert_null (find (store, "W2", 2021, NULL));
+}
+
+static void
 test_an_invisible_character_in_the_header_is_named (void)
 {
   g_autoptr (PmStore) store = new_store (NULL);
@@ -720,6 +737,8 @@ main (int   argc,
                    test_import_echoes_at_most_80_characters_of_a_value);
   g_test_add_func ("/store/export/text-a-spreadsheet-would-run-is-guarded-and-round-trips",
                    test_text_a_spreadsheet_would_run_is_guarded_and_round_trips);
+  g_test_add_func ("/store/import/refuses-an-infinity-or-not-a-number",
+                   test_import_refuses_an_infinity_or_not_a_number);
   g_test_add_func ("/store/import/an-invisible-character-in-the-header-is-named",
                    test_an_invisible_character_in_the_header_is_named);
   g_test_add_func ("/store/import/a-gb18030-file-is-named-so-and-read-with-its-encoding",
