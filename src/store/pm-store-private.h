@@ -137,6 +137,7 @@ gboolean pm_store_file_check (const char *path,
                               int        *user_version,
                               GError    **error);
 gboolean pm_store_file_has_hot_journal (const char *path);
+gboolean pm_store_file_folder_is_writable (const char *dir);
 gboolean pm_store_file_check_writable (const char *path,
                                        char      **reason);
 gboolean pm_store_file_copy (const char *source,

@@ -735,7 +735,8 @@ check_new_file_location (const char *path,
                    _("The folder “%s” does not exist."), dir_display);
       return FALSE;
     }
-  if (access (dir, W_OK) != 0)
+  /* by its permissions, as when opening: root would write there anyway */
+  if (!pm_store_file_folder_is_writable (dir))
     {
       g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
                    _("The folder “%s” is read-only: “%s” cannot be written there."),

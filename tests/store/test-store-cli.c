@@ -247,6 +247,28 @@ test_import_into_a_missing_or_read_only_project (void)
   g_assert_cmpstr (store_test_checksum (path), ==, before);
 }
 
+static void
+test_new_in_a_read_only_folder_fails_and_leaves_nothing (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "read-only", NULL);
+  g_autofree char *path = g_build_filename (folder, "county.pmproj", NULL);
+  g_autoptr (GPtrArray) files = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  /* the permissions deny writing to everyone: refused even when the tests
+   * run as root, who could write there anyway */
+  g_assert_cmpint (g_mkdir (folder, 0555), ==, 0);
+  store_test_run_plan_monitor (&run, "--new", path, NULL);
+  files = store_test_dir_list (folder);
+  g_chmod (folder, 0755);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_test_message ("%s", run.err);
+  g_assert_nonnull (strstr (run.err, "read-only"));
+  g_assert_cmpuint (files->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +280,8 @@ main (int   argc,
                    test_help_lists_the_project_file_options);
   g_test_add_func ("/store/cli/new-creates-a-project", test_new_creates_a_project);
   g_test_add_func ("/store/cli/new-never-replaces-a-file", test_new_never_replaces_a_file);
+  g_test_add_func ("/store/cli/new-in-a-read-only-folder-fails-and-leaves-nothing",
+                   test_new_in_a_read_only_folder_fails_and_leaves_nothing);
   g_test_add_func ("/store/cli/wrong-arguments-are-usage-errors", test_usage_errors);
   g_test_add_func ("/store/cli/import-and-export-round-trip", test_import_and_export_round_trip);
   g_test_add_func ("/store/cli/import-with-bad-rows-lists-them-and-changes-nothing",
