@@ -180,6 +180,7 @@ test_bad_files_get_a_message_and_keep_their_bytes (void)
     { "other.pmproj", "not a Plan Monitor project" },
     { "half.pmproj", "incomplete" },
     { "newer.pmproj", "newer version" },
+    { "broken-index.pmproj", "damaged" },
   };
 
   g_file_get_contents (good, &contents, &length, NULL);
@@ -201,10 +202,21 @@ test_bad_files_get_a_message_and_keep_their_bytes (void)
         store_test_exec (path, "CREATE TABLE t (x)");
       else if (i == 2)
         g_file_set_contents (path, contents, length / 3, NULL);
-      else
+      else if (i == 3)
         {
           g_file_set_contents (path, contents, length, NULL);
           store_test_exec (path, "PRAGMA user_version = 7");
+        }
+      else
+        {
+          g_autofree char *three = g_build_filename (dir, "three.csv", NULL);
+          g_auto (StoreTestRun) run = { 0 };
+
+          g_file_set_contents (path, contents, length, NULL);
+          store_test_write (three, "code,year,value\nW1,2021,1\nW1,2022,2\nW1,2023,3\n");
+          store_test_run_plan_monitor (&run, "--import", three, path, NULL);
+          g_assert_cmpint (run.status, ==, 0);
+          store_test_corrupt_history_index (path);
         }
       before = store_test_checksum (path);
 
