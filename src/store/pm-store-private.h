@@ -157,6 +157,9 @@ char *pm_store_lock_path (const char *path);
 /* pm-store-schema.c */
 gboolean pm_store_schema_create (PmStore *self,
                                  GError **error);
+gboolean pm_store_schema_check_code (PmStore *self,
+                                     gboolean compare_text,
+                                     GError **error);
 gboolean pm_store_schema_migrate (PmStore *self,
                                   int      from_version,
                                   GError **error);

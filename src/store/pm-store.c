@@ -546,6 +546,10 @@ open_checked (PmStore *self,
       return FALSE;
     }
 
+  /* before anything is written: a trigger would run with our writes */
+  if (!pm_store_schema_check_code (self, file_version == PM_STORE_SCHEMA_VERSION, error))
+    return FALSE;
+
   if (file_version < PM_STORE_SCHEMA_VERSION)
     {
       if (copy_path == NULL)

@@ -41,6 +41,8 @@ typedef enum
   PM_STORE_ERROR_INVALID_CSV,   /* an import refused: the message lists every bad row */
   PM_STORE_ERROR_LOCKED,        /* an accepted report locks the value; unlock it first */
   PM_STORE_ERROR_TRANSITION,    /* a report cannot go from its status to the one asked */
+  PM_STORE_ERROR_FOREIGN_CODE,  /* triggers or views that Plan Monitor did not write */
+  PM_STORE_ERROR_HISTORY_ALTERED, /* the history's hash chain does not hold */
 } PmStoreError;
 
 GQuark pm_store_error_quark (void);
