@@ -134,7 +134,8 @@ CREATE TABLE observations (
 ) WITHOUT ROWID;
 
 -- Every insert, update and delete of an observation, with the values before
--- (old_*) and after (new_*), when (UTC, ISO 8601) and by whom.
+-- (old_*) and after (new_*), when (UTC, ISO 8601) and by whom; hash chains
+-- each row to the one before (version 5; resources/schema/README.md).
 CREATE TABLE observation_history (
   id              INTEGER PRIMARY KEY,
   indicator       TEXT NOT NULL REFERENCES indicators (code),
@@ -155,7 +156,8 @@ CREATE TABLE observation_history (
   new_source      TEXT,
   new_provisional INTEGER,
   changed_at      TEXT NOT NULL,
-  changed_by      TEXT NOT NULL
+  changed_by      TEXT NOT NULL,
+  hash            TEXT
 );
 
 CREATE INDEX observation_history_by_key ON observation_history (indicator, year, area);

@@ -157,6 +157,13 @@ char *pm_store_lock_path (const char *path);
 /* pm-store-schema.c */
 gboolean pm_store_schema_create (PmStore *self,
                                  GError **error);
+/* pm-store-chain.c: the hash chain of observation_history. */
+gint64 pm_store_chain_next_id (PmStore *self,
+                               GError **error);
+gboolean pm_store_chain_seal (PmStore *self,
+                              gint64   from_id,
+                              GError **error);
+
 gboolean pm_store_schema_check_code (PmStore *self,
                                      gboolean compare_text,
                                      GError **error);

@@ -29,6 +29,7 @@ static const Migration migrations[] = {
   { 1, "migrate-1.sql" }, /* CHECK constraints of the big tables without IN lists */
   { 2, "migrate-2.sql" }, /* departments' data entry: reports, notes, settings, checks */
   { 3, "migrate-3.sql" }, /* tasks.domain: the domain a task's section corresponds to */
+  { 4, "migrate-4.sql" }, /* observation_history.hash: the history's hash chain */
 };
 
 static char *
@@ -221,7 +222,9 @@ pm_store_schema_migrate (PmStore *self,
         }
     }
 
-  if (!mark_file (self, error) || !pm_store_schema_check_code (self, TRUE, error))
+  /* the chain of the rows an older version wrote (from 4 on: none has a hash) */
+  if (!pm_store_chain_seal (self, 1, error) ||
+      !mark_file (self, error) || !pm_store_schema_check_code (self, TRUE, error))
     {
       pm_store_sql_rollback (self);
       goto out;

@@ -1076,12 +1076,15 @@ pm_store_apply_changes (PmStore         *self,
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *changed_at = pm_store_format_time (now);
+  gint64 first_history_id;
 
   if (!pm_store_check_writable (self, error) || !pm_store_check_locks (self, changes, error))
     return FALSE;
 
   if (!pm_store_sql_begin (self, error))
     return FALSE;
+  if ((first_history_id = pm_store_chain_next_id (self, error)) == 0)
+    goto failed;
 
   if (!pm_store_sql_exec (self, error,
                           "CREATE TEMP TABLE IF NOT EXISTS staging (sequence INTEGER PRIMARY KEY, "
@@ -1139,6 +1142,7 @@ pm_store_apply_changes (PmStore         *self,
                           "changed_by", PM_SQL_TEXT, self->user_name,
                           NULL) ||
       !pm_store_sql_exec (self, error, "DELETE FROM temp.staging", NULL) ||
+      !pm_store_chain_seal (self, first_history_id, error) ||
       !pm_store_sql_commit (self, error))
     goto failed;
 
