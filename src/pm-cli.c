@@ -488,7 +488,6 @@ pm_cli_run (int        argc,
       "Examples:\n"
       "  plan-monitor\n"
       "  plan-monitor --new county.pmproj\n"
-      "  plan-monitor --verify county.pmproj\n"
       "  plan-monitor --import values-2023.csv county.pmproj\n"
       "  plan-monitor --export-observations values.csv county.pmproj\n"
       "  plan-monitor --export-catalogue catalogue.csv\n"
