@@ -4,7 +4,7 @@
 -- Statements are split on ";" by libgda's parser: no triggers (their
 -- bodies hold semicolons), no ";" inside literals.
 -- The big tables (observations, observation_history) write their CHECK
--- constraints without IN lists: PRAGMA quick_check, run on every opening,
+-- constraints without IN lists: the check run on every opening (integrity_check)
 -- evaluates them for every row, and an IN list there costs several times
 -- more (version 2; see migrate-1.sql).
 

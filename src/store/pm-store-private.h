@@ -58,7 +58,7 @@ struct _PmStore
   int migrated_from;         /* 0 unless the file was migrated on opening */
   char *backup_path;
   char *temp_dir;            /* a migrated copy opened read-only lives here */
-  GThread *integrity_check;  /* PRAGMA quick_check on its own connection */
+  GThread *integrity_check;  /* PRAGMA integrity_check on its own connection */
 
   GPtrArray *undo_stack;     /* of PmStoreEdit, last is next */
   GPtrArray *redo_stack;
