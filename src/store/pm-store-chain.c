@@ -187,8 +187,11 @@ pm_store_chain_seal (PmStore *self,
   if (last - first + 1 == (gint64) rows->len)
     /* ids follow each other (as SQLite gives them): one statement */
     return pm_store_sql_exec (self, error,
-                              "UPDATE observation_history SET hash = substr (##hashes::string, "
-                              "(id - ##first::gint64) * 64 + 1, 64) "
+                              /* substr () of a text counts characters from its
+                               * start, of a blob it does not: a blob, once */
+                              "UPDATE observation_history SET hash = CAST (substr (CAST "
+                              "(##hashes::string AS BLOB), (id - ##first::gint64) * 64 + 1, 64) "
+                              "AS TEXT) "
                               "WHERE id BETWEEN ##first::gint64 AND ##last::gint64",
                               "hashes", PM_SQL_TEXT, hashes->str,
                               "first", PM_SQL_INT64, first,
