@@ -618,11 +618,105 @@ alter_file (const char *path,
   g_autoptr (GError) error = NULL;
   GdaConnection *cnc = gda_connection_open_from_string ("SQLite", cnc_string, NULL, 0, &error);
 
+  g_auto (GStrv) statements = g_strsplit (sql, ";\n", -1);
+
   g_assert_no_error (error);
-  gda_connection_execute_non_select_command (cnc, sql, &error);
-  g_assert_no_error (error);
+  for (int i = 0; statements[i]; i++)
+    {
+      if (*statements[i] == '\0')
+        continue;
+      /* libgda runs PRAGMAs only as selects */
+      if (g_str_has_prefix (statements[i], "PRAGMA"))
+        {
+          GdaDataModel *model = gda_connection_execute_select_command (cnc, statements[i],
+                                                                       &error);
+
+          g_clear_object (&model);
+        }
+      else
+        gda_connection_execute_non_select_command (cnc, statements[i], &error);
+      g_assert_no_error (error);
+    }
   gda_connection_close (cnc);
   g_object_unref (cnc);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Asks the window to open path, expecting a refusal with code that names
+ * name, the project shown staying and the file keeping its bytes. */
+static void
+assert_window_refuses (Fixture    *fixture,
+                       const char *path,
+                       int         code,
+                       const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = file_checksum (path);
+
+  g_assert_false (pm_window_open_path (fixture->window, path, &error));
+  g_assert_error (error, PM_STORE_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_true (g_str_has_suffix (pm_window_get_subtitle_text (fixture->window), "county.pmproj"));
+  g_assert_cmpstr (file_checksum (path), ==, before);
+}
+
+static char *
+other_project_with_history (Fixture *fixture)
+{
+  char *path = g_build_filename (fixture->dir, "other.pmproj", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_create_from_template (path, &error);
+
+  g_assert_no_error (error);
+  for (int year = 2021; year <= 2023; year++)
+    {
+      pm_store_set_observation (store, "W1", year, NULL, year - 2000, NULL, NULL, NULL, FALSE,
+                                &error);
+      g_assert_no_error (error);
+    }
+  pm_store_close (store);
+  return path;
+}
+
+static void
+test_window_refuses_a_file_whose_index_disagrees_with_its_table (Fixture       *fixture,
+                                                                 gconstpointer  user_data)
+{
+  g_autofree char *path = other_project_with_history (fixture);
+
+  /* the index made to hold no rows while rows change, then put back */
+  alter_file (path, "PRAGMA writable_schema = ON;\n"
+                    "UPDATE sqlite_master SET sql = 'CREATE INDEX observation_history_by_key ON "
+                    "observation_history (indicator, year, area) WHERE 0' "
+                    "WHERE name = 'observation_history_by_key'");
+  alter_file (path, "DELETE FROM observation_history WHERE id = 2");
+  alter_file (path, "PRAGMA writable_schema = ON;\n"
+                    "UPDATE sqlite_master SET sql = 'CREATE INDEX observation_history_by_key ON "
+                    "observation_history (indicator, year, area)' "
+                    "WHERE name = 'observation_history_by_key'");
+  assert_window_refuses (fixture, path, PM_STORE_ERROR_DAMAGED, "observation_history_by_key");
+}
+
+static void
+test_window_refuses_a_file_with_a_planted_trigger (Fixture       *fixture,
+                                                   gconstpointer  user_data)
+{
+  g_autofree char *path = other_project_with_history (fixture);
+
+  alter_file (path, "CREATE TRIGGER sign_as_boss AFTER INSERT ON observation_history "
+                    "BEGIN UPDATE observation_history SET changed_by = '局长' "
+                    "WHERE id = new.id; END");
+  assert_window_refuses (fixture, path, PM_STORE_ERROR_FOREIGN_CODE, "sign_as_boss");
 }
 
 /* Returns: (transfer full): the history dialog of W4 in 2024, after two edits
@@ -1222,6 +1316,9 @@ main (int   argc,
   ADD_EMPTY ("focuses-new-project-on-the-welcome-page", test_window_focuses_new_project_on_the_welcome_page);
   ADD ("opens-the-template-project-with-its-name-and-file", test_window_opens_the_template_project_with_its_name_and_file);
   ADD_EMPTY ("reopens-a-project-file", test_window_reopens_a_project_file);
+  ADD ("refuses-a-file-whose-index-disagrees-with-its-table",
+       test_window_refuses_a_file_whose_index_disagrees_with_its_table);
+  ADD ("refuses-a-file-with-a-planted-trigger", test_window_refuses_a_file_with_a_planted_trigger);
   ADD ("history-says-the-history-is-intact", test_window_history_says_the_history_is_intact);
   ADD ("history-names-the-entry-altered-by-another-tool",
        test_window_history_names_the_entry_altered_by_another_tool);
