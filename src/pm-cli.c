@@ -34,6 +34,7 @@ typedef struct
   char *output;
   char *format;
   char *new_project;
+  char *verify;
   char *import;
   char *export_observations;
   char *export_chart;
@@ -59,6 +60,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->format, g_free);
   g_clear_pointer (&options->new_project, g_free);
+  g_clear_pointer (&options->verify, g_free);
   g_clear_pointer (&options->import, g_free);
   g_clear_pointer (&options->export_observations, g_free);
   g_clear_pointer (&options->export_chart, g_free);
@@ -171,6 +173,24 @@ split_areas (char **add_area)
     }
 
   return g_strv_builder_end (areas);
+}
+
+/* --verify PROJECT: the values' history as it was written (its hash chain) */
+static int
+verify_history (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
+  g_autofree char *name = NULL;
+  guint n_entries = 0;
+
+  if (store == NULL || !pm_store_verify_history (store, &n_entries, &error))
+    return user_error (error);
+
+  name = g_filename_display_basename (path);
+  g_print (_("“%s”: history intact (%u entries).\n"), name, n_entries);
+  pm_store_close (store);
+  return PM_EXIT_OK;
 }
 
 /* --import FILE.csv PROJECT [--encoding E] [--strict] [--add-area NAME]:
@@ -534,6 +554,10 @@ pm_cli_run (int        argc,
     { "new", 0, 0, G_OPTION_ARG_FILENAME, &options.new_project,
       N_("Create the project file PROJECT from the built-in template of both plans and exit"),
       N_("PROJECT") },
+    { "verify", 0, 0, G_OPTION_ARG_FILENAME, &options.verify,
+      N_("Check that the history of PROJECT's values is as it was written (its hash chain) "
+         "and exit: 1 names the first entry altered"),
+      N_("PROJECT") },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &options.import,
       N_("Import the observations in FILE.csv into PROJECT (all rows or none) and exit"),
       N_("FILE.csv") },
@@ -700,6 +724,17 @@ pm_cli_run (int        argc,
       goto out;
     }
   project_path = n_arguments == 1 ? options.arguments[0] : NULL;
+
+  if (options.verify)
+    {
+      if (project_path || options.new_project || options.import || options.export_observations ||
+          options.export_catalogue || options.evaluate || options.export_schedule ||
+          options.export_task_division || options.export_chart || options.export_charts)
+        status = usage_error (_("--verify goes alone, with the PROJECT as its own argument"));
+      else
+        status = verify_history (options.verify);
+      goto out;
+    }
 
   if ((options.encoding || options.strict || options.add_area) && !options.import)
     {

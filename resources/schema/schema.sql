@@ -4,7 +4,7 @@
 -- Statements are split on ";" by libgda's parser: no triggers (their
 -- bodies hold semicolons), no ";" inside literals.
 -- The big tables (observations, observation_history) write their CHECK
--- constraints without IN lists: PRAGMA quick_check, run on every opening,
+-- constraints without IN lists: the check run on every opening (integrity_check)
 -- evaluates them for every row, and an IN list there costs several times
 -- more (version 2; see migrate-1.sql).
 
@@ -134,7 +134,8 @@ CREATE TABLE observations (
 ) WITHOUT ROWID;
 
 -- Every insert, update and delete of an observation, with the values before
--- (old_*) and after (new_*), when (UTC, ISO 8601) and by whom.
+-- (old_*) and after (new_*), when (UTC, ISO 8601) and by whom; hash chains
+-- each row to the one before (version 5; resources/schema/README.md).
 CREATE TABLE observation_history (
   id              INTEGER PRIMARY KEY,
   indicator       TEXT NOT NULL REFERENCES indicators (code),
@@ -155,7 +156,8 @@ CREATE TABLE observation_history (
   new_source      TEXT,
   new_provisional INTEGER,
   changed_at      TEXT NOT NULL,
-  changed_by      TEXT NOT NULL
+  changed_by      TEXT NOT NULL,
+  hash            TEXT
 );
 
 CREATE INDEX observation_history_by_key ON observation_history (indicator, year, area);

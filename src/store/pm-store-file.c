@@ -240,6 +240,14 @@ is_writable (const char *path)
   return access (path, W_OK) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
 }
 
+/* TRUE when a new file may be made in the folder dir: by its permissions,
+ * as for an existing file (root included), not only by access (). */
+gboolean
+pm_store_file_folder_is_writable (const char *dir)
+{
+  return is_writable (dir);
+}
+
 /* Returns FALSE, and why in *reason, when the file or its folder (where
  * SQLite writes its journal) cannot be written. */
 gboolean

@@ -58,7 +58,7 @@ struct _PmStore
   int migrated_from;         /* 0 unless the file was migrated on opening */
   char *backup_path;
   char *temp_dir;            /* a migrated copy opened read-only lives here */
-  GThread *integrity_check;  /* PRAGMA quick_check on its own connection */
+  GThread *integrity_check;  /* PRAGMA integrity_check on its own connection */
 
   GPtrArray *undo_stack;     /* of PmStoreEdit, last is next */
   GPtrArray *redo_stack;
@@ -137,6 +137,7 @@ gboolean pm_store_file_check (const char *path,
                               int        *user_version,
                               GError    **error);
 gboolean pm_store_file_has_hot_journal (const char *path);
+gboolean pm_store_file_folder_is_writable (const char *dir);
 gboolean pm_store_file_check_writable (const char *path,
                                        char      **reason);
 gboolean pm_store_file_copy (const char *source,
@@ -156,6 +157,16 @@ char *pm_store_lock_path (const char *path);
 /* pm-store-schema.c */
 gboolean pm_store_schema_create (PmStore *self,
                                  GError **error);
+/* pm-store-chain.c: the hash chain of observation_history. */
+gint64 pm_store_chain_next_id (PmStore *self,
+                               GError **error);
+gboolean pm_store_chain_seal (PmStore *self,
+                              gint64   from_id,
+                              GError **error);
+
+gboolean pm_store_schema_check_code (PmStore *self,
+                                     gboolean compare_text,
+                                     GError **error);
 gboolean pm_store_schema_migrate (PmStore *self,
                                   int      from_version,
                                   GError **error);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "pm-core-resources.h"
 #include "pm-store-private.h"
@@ -28,6 +29,7 @@ static const Migration migrations[] = {
   { 1, "migrate-1.sql" }, /* CHECK constraints of the big tables without IN lists */
   { 2, "migrate-2.sql" }, /* departments' data entry: reports, notes, settings, checks */
   { 3, "migrate-3.sql" }, /* tasks.domain: the domain a task's section corresponds to */
+  { 4, "migrate-4.sql" }, /* observation_history.hash: the history's hash chain */
 };
 
 static char *
@@ -86,6 +88,97 @@ pm_store_schema_create (PmStore *self,
          mark_file (self, error);
 }
 
+/* Returns: (transfer full): the sql text of each view of schema.sql, by
+ * name, as SQLite keeps it in sqlite_master (from CREATE to before the ;). */
+static GHashTable *
+schema_views (GError **error)
+{
+  g_autofree char *script = load_script ("schema.sql", error);
+  g_autoptr (GHashTable) views = NULL;
+  g_auto (GStrv) statements = NULL;
+
+  if (script == NULL)
+    return NULL;
+
+  views = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  statements = g_strsplit (script, ";\n", -1);
+  for (int i = 0; statements[i]; i++)
+    {
+      const char *start = statements[i];
+      g_auto (GStrv) words = NULL;
+
+      /* skip the comments and blank lines before the statement */
+      for (;;)
+        {
+          while (g_ascii_isspace (*start))
+            start++;
+          if (!g_str_has_prefix (start, "--"))
+            break;
+          start = strchr (start, '\n');
+          if (start == NULL)
+            break;
+        }
+      if (start == NULL || !g_str_has_prefix (start, "CREATE VIEW "))
+        continue;
+      words = g_strsplit (start, " ", 4);
+      if (g_strv_length (words) >= 3)
+        g_hash_table_insert (views, g_strdup (words[2]), g_strdup (start));
+    }
+
+  return g_steal_pointer (&views);
+}
+
+/* Refuses a file holding triggers, or views that are not those of
+ * schema.sql, by name and (when compare_text; an older version's views may
+ * read differently until migrated) by text: another program's code that
+ * would run, or mislead, unseen. Plan Monitor writes no triggers. */
+gboolean
+pm_store_schema_check_code (PmStore *self,
+                            gboolean compare_text,
+                            GError **error)
+{
+  g_autoptr (GHashTable) ours = schema_views (error);
+  g_autoptr (GdaDataModel) model = NULL;
+
+  if (ours == NULL)
+    return FALSE;
+  model = pm_store_sql_select (self, error,
+                               "SELECT type, name, sql FROM sqlite_master "
+                               "WHERE type = 'trigger' OR type = 'view' ORDER BY type, name",
+                               NULL);
+  if (model == NULL)
+    return FALSE;
+
+  for (int row = 0; row < gda_data_model_get_n_rows (model); row++)
+    {
+      const char *type = pm_store_value_text (pm_store_model_get (model, 0, row));
+      const char *name = pm_store_value_text (pm_store_model_get (model, 1, row));
+      const char *sql = pm_store_value_text (pm_store_model_get (model, 2, row));
+      const char *expected = name ? g_hash_table_lookup (ours, name) : NULL;
+
+      if (g_strcmp0 (type, "view") == 0 && expected &&
+          (!compare_text || g_strcmp0 (sql, expected) == 0))
+        continue;
+
+      if (g_strcmp0 (type, "trigger") == 0)
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FOREIGN_CODE,
+                     _("“%s” holds a trigger that Plan Monitor did not write (“%s”): it could "
+                       "change values or their history unseen, so the project was not opened. "
+                       "Open a backup copy, or have whoever added it remove it "
+                       "(DROP TRIGGER \"%s\")."),
+                     self->display_name, name, name);
+      else
+        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FOREIGN_CODE,
+                     _("“%s” holds a view that Plan Monitor did not write (“%s”): it could "
+                       "show other figures than the project's, so the project was not opened. "
+                       "Open a backup copy, or have whoever changed it undo the change."),
+                     self->display_name, name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Takes the file from from_version to PM_STORE_SCHEMA_VERSION, all steps
  * in one transaction: a failure leaves the file as it was. Foreign keys are
  * off meanwhile, as SQLite asks for schema changes, and checked at the end. */
@@ -129,7 +222,9 @@ pm_store_schema_migrate (PmStore *self,
         }
     }
 
-  if (!mark_file (self, error))
+  /* the chain of the rows an older version wrote (from 4 on: none has a hash) */
+  if (!pm_store_chain_seal (self, 1, error) ||
+      !mark_file (self, error) || !pm_store_schema_check_code (self, TRUE, error))
     {
       pm_store_sql_rollback (self);
       goto out;

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 /* "PMon": PRAGMA application_id of every project file */
 #define PM_STORE_APPLICATION_ID 0x504D6F6E
 /* PRAGMA user_version of the files this build writes */
-#define PM_STORE_SCHEMA_VERSION 4
+#define PM_STORE_SCHEMA_VERSION 5
 /* The years an observation may have */
 #define PM_STORE_FIRST_YEAR 2010
 #define PM_STORE_LAST_YEAR 2030
@@ -42,6 +42,8 @@ typedef enum
   PM_STORE_ERROR_LOCKED,        /* an accepted report locks the value; unlock it first */
   PM_STORE_ERROR_TRANSITION,    /* a report cannot go from its status to the one asked */
   PM_STORE_ERROR_ENCODING,      /* an import's file is not UTF-8 but looks like GB18030 */
+  PM_STORE_ERROR_FOREIGN_CODE,  /* triggers or views that Plan Monitor did not write */
+  PM_STORE_ERROR_HISTORY_ALTERED, /* the history's hash chain does not hold */
 } PmStoreError;
 
 GQuark pm_store_error_quark (void);
@@ -224,6 +226,9 @@ gboolean pm_store_export_observations_csv (PmStore    *self,
 
 /* History of observations, newest first; code, year (0) and area (NULL)
  * narrow it down, limit 0 means all. */
+gboolean pm_store_verify_history (PmStore *self,
+                                  guint   *n_entries,
+                                  GError **error);
 GPtrArray *pm_store_list_history (PmStore    *self,
                                   const char *code,
                                   int         year,

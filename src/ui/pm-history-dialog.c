@@ -19,6 +19,7 @@ struct _PmHistoryDialog
   GtkStack *stack;
   GtkListBox *list;
   AdwStatusPage *empty_page;
+  GtkLabel *chain_label;
 
   guint n_entries;
 };
@@ -153,6 +154,7 @@ pm_history_dialog_class_init (PmHistoryDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PmHistoryDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, PmHistoryDialog, list);
   gtk_widget_class_bind_template_child (widget_class, PmHistoryDialog, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PmHistoryDialog, chain_label);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -162,6 +164,35 @@ static void
 pm_history_dialog_init (PmHistoryDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Says whether the project's history is as it was written (its hash chain,
+ * resources/schema/README.md), or where it was altered. */
+static void
+show_verification (PmHistoryDialog *self,
+                   PmStore         *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint n_entries = 0;
+
+  if (pm_store_verify_history (store, &n_entries, &error))
+    {
+      text = g_strdup_printf (ngettext ("History intact: the project's %u entry is as it was "
+                                        "written.",
+                                        "History intact: all %u entries of the project are as "
+                                        "they were written.",
+                                        n_entries),
+                              n_entries);
+      gtk_widget_add_css_class (GTK_WIDGET (self->chain_label), "dim-label");
+    }
+  else
+    {
+      text = g_strdup (error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->chain_label), "error");
+    }
+  gtk_label_set_text (self->chain_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->chain_label), TRUE);
 }
 
 /* store may be NULL (the built-in template): there is no history then. */
@@ -189,7 +220,10 @@ pm_history_dialog_new (GtkWindow   *parent,
   gtk_window_set_title (GTK_WINDOW (self), title);
 
   if (store)
-    entries = pm_store_list_history (store, code, year, PM_AREA_COUNTY, 0, &error);
+    {
+      entries = pm_store_list_history (store, code, year, PM_AREA_COUNTY, 0, &error);
+      show_verification (self, store);
+    }
 
   if (error)
     {
@@ -210,4 +244,15 @@ pm_history_dialog_get_n_entries (PmHistoryDialog *self)
 {
   g_return_val_if_fail (PM_IS_HISTORY_DIALOG (self), 0);
   return self->n_entries;
+}
+
+/* Returns: the line on the history's hash chain ("History intact…" or
+ * where it was altered), or NULL where there is no project file */
+const char *
+pm_history_dialog_get_verification_text (PmHistoryDialog *self)
+{
+  g_return_val_if_fail (PM_IS_HISTORY_DIALOG (self), NULL);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->chain_label)))
+    return NULL;
+  return gtk_label_get_text (self->chain_label);
 }

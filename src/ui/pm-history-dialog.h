@@ -17,5 +17,6 @@ GtkWidget *pm_history_dialog_new (GtkWindow   *parent,
                                   PmIndicator *indicator,
                                   int          year);
 guint pm_history_dialog_get_n_entries (PmHistoryDialog *self);
+const char *pm_history_dialog_get_verification_text (PmHistoryDialog *self);
 
 G_END_DECLS

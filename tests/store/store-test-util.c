@@ -248,3 +248,30 @@ store_test_run_plan_monitor (StoreTestRun *run,
   else
     run->status = -WTERMSIG (wait_status);
 }
+
+/* Makes the history's index disagree with its table, as a crash of another
+ * program or a disk fault could: with the index turned into one that holds
+ * no rows (WHERE 0), a history row is deleted and another changed, which the
+ * index does not learn; then the index is put back. The schema is as before
+ * and PRAGMA quick_check still says "ok". The file needs 3 history rows. */
+void
+store_test_corrupt_history_index (const char *path)
+{
+  static const char *index_sql =
+    "CREATE INDEX observation_history_by_key ON observation_history (indicator, year, area)";
+  g_autofree char *hidden = g_strdup_printf ("PRAGMA writable_schema = ON;\n"
+                                             "UPDATE sqlite_master SET sql = '%s WHERE 0' "
+                                             "WHERE name = 'observation_history_by_key';\n",
+                                             index_sql);
+  g_autofree char *restored = g_strdup_printf ("PRAGMA writable_schema = ON;\n"
+                                               "UPDATE sqlite_master SET sql = '%s' "
+                                               "WHERE name = 'observation_history_by_key';\n",
+                                               index_sql);
+
+  g_assert_cmpint (store_test_query_int (path, "SELECT count(*) FROM observation_history"), >=, 3);
+  store_test_exec (path, hidden);
+  store_test_exec (path, "DELETE FROM observation_history WHERE id = 2;\n"
+                         "UPDATE observation_history SET year = 2010 WHERE id = 3;\n");
+  store_test_exec (path, restored);
+  g_assert_cmpstr (store_test_query_text (path, "PRAGMA quick_check"), ==, "ok");
+}

@@ -20,6 +20,7 @@ char *store_test_query_text (const char *path,
                              const char *sql);
 void store_test_exec (const char *path,
                       const char *sql);
+void store_test_corrupt_history_index (const char *path);
 GPtrArray *store_test_dir_list (const char *dir);
 
 /* Runs the plan-monitor binary without a display. */

@@ -31,6 +31,7 @@ test_help_lists_the_project_file_options (void)
   store_test_run_plan_monitor (&run, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--new=PROJECT"));
+  g_assert_nonnull (strstr (run.out, "--verify=PROJECT"));
   g_assert_nonnull (strstr (run.out, "--import=FILE.csv"));
   g_assert_nonnull (strstr (run.out, "--export-observations=FILE.csv"));
   g_assert_nonnull (strstr (run.out, "plan-monitor --import values-2023.csv county.pmproj"));
@@ -212,6 +213,7 @@ test_bad_files_get_a_message_and_keep_their_bytes (void)
     { "other.pmproj", "not a Plan Monitor project" },
     { "half.pmproj", "incomplete" },
     { "newer.pmproj", "newer version" },
+    { "broken-index.pmproj", "damaged" },
   };
 
   g_file_get_contents (good, &contents, &length, NULL);
@@ -233,10 +235,21 @@ test_bad_files_get_a_message_and_keep_their_bytes (void)
         store_test_exec (path, "CREATE TABLE t (x)");
       else if (i == 2)
         g_file_set_contents (path, contents, length / 3, NULL);
-      else
+      else if (i == 3)
         {
           g_file_set_contents (path, contents, length, NULL);
           store_test_exec (path, "PRAGMA user_version = 7");
+        }
+      else
+        {
+          g_autofree char *three = g_build_filename (dir, "three.csv", NULL);
+          g_auto (StoreTestRun) run = { 0 };
+
+          g_file_set_contents (path, contents, length, NULL);
+          store_test_write (three, "code,year,value\nW1,2021,1\nW1,2022,2\nW1,2023,3\n");
+          store_test_run_plan_monitor (&run, "--import", three, path, NULL);
+          g_assert_cmpint (run.status, ==, 0);
+          store_test_corrupt_history_index (path);
         }
       before = store_test_checksum (path);
 
@@ -469,6 +482,84 @@ test_import_refuses_an_unknown_area_unless_it_is_added (void)
 }
 
 
+static void
+test_new_in_a_read_only_folder_fails_and_leaves_nothing (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *folder = g_build_filename (dir, "read-only", NULL);
+  g_autofree char *path = g_build_filename (folder, "county.pmproj", NULL);
+  g_autoptr (GPtrArray) files = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  /* the permissions deny writing to everyone: refused even when the tests
+   * run as root, who could write there anyway */
+  g_assert_cmpint (g_mkdir (folder, 0555), ==, 0);
+  store_test_run_plan_monitor (&run, "--new", path, NULL);
+  files = store_test_dir_list (folder);
+  g_chmod (folder, 0755);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_test_message ("%s", run.err);
+  g_assert_nonnull (strstr (run.err, "read-only"));
+  g_assert_cmpuint (files->len, ==, 0);
+}
+
+static void
+test_verify_says_an_intact_history_is_intact_and_names_an_altered_entry (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "v.csv", NULL);
+  g_autofree char *before = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_write (csv, "code,year,value\nW1,2021,1\nW1,2022,2\nW2,2023,3\n");
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  store_test_run_clear (&run);
+
+  store_test_run_plan_monitor (&run, "--verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "history intact (3 entries)"));
+  store_test_run_clear (&run);
+
+  store_test_exec (path, "UPDATE observation_history SET changed_by = '局长' WHERE id = 3");
+  before = store_test_checksum (path);
+  store_test_run_plan_monitor (&run, "--verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_test_message ("%s", run.err);
+  g_assert_nonnull (strstr (run.err, "altered at entry 3 (W2, 2023, changed "));
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+}
+
+static void
+test_a_planted_trigger_is_refused_and_never_runs (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = new_project_with_cli (dir);
+  g_autofree char *csv = g_build_filename (dir, "v.csv", NULL);
+  g_autofree char *before = NULL;
+  g_auto (StoreTestRun) run = { 0 };
+
+  store_test_exec (path, "CREATE TRIGGER sign_as_boss AFTER INSERT ON observation_history "
+                         "BEGIN UPDATE observation_history SET changed_by = '局长' "
+                         "WHERE id = new.id; END");
+  store_test_write (csv, "code,year,value\nW1,2021,1\n");
+  before = store_test_checksum (path);
+
+  store_test_run_plan_monitor (&run, "--import", csv, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "trigger"));
+  g_assert_nonnull (strstr (run.err, "sign_as_boss"));
+  store_test_run_clear (&run);
+  store_test_run_plan_monitor (&run, "--verify", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "sign_as_boss"));
+
+  g_assert_cmpstr (store_test_checksum (path), ==, before);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observation_history"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +571,12 @@ main (int   argc,
                    test_help_lists_the_project_file_options);
   g_test_add_func ("/store/cli/new-creates-a-project", test_new_creates_a_project);
   g_test_add_func ("/store/cli/new-never-replaces-a-file", test_new_never_replaces_a_file);
+  g_test_add_func ("/store/cli/new-in-a-read-only-folder-fails-and-leaves-nothing",
+                   test_new_in_a_read_only_folder_fails_and_leaves_nothing);
+  g_test_add_func ("/store/cli/verify-says-an-intact-history-is-intact-and-names-an-altered-entry",
+                   test_verify_says_an_intact_history_is_intact_and_names_an_altered_entry);
+  g_test_add_func ("/store/cli/a-planted-trigger-is-refused-and-never-runs",
+                   test_a_planted_trigger_is_refused_and_never_runs);
   g_test_add_func ("/store/cli/wrong-arguments-are-usage-errors", test_usage_errors);
   g_test_add_func ("/store/cli/import-and-export-round-trip", test_import_and_export_round_trip);
   g_test_add_func ("/store/cli/a-long-argument-is-quoted-to-80-characters",

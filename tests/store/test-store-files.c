@@ -157,6 +157,52 @@ test_refuses_a_damaged_file (void)
 }
 
 static void
+test_refuses_a_file_whose_index_disagrees_with_its_table (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_new_project (dir, "county.pmproj");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+
+  g_assert_no_error (error);
+  for (int year = 2021; year <= 2023; year++)
+    {
+      pm_store_set_observation (store, "W1", year, NULL, year - 2000, NULL, NULL, NULL, FALSE,
+                                &error);
+      g_assert_no_error (error);
+    }
+  pm_store_close (store);
+
+  store_test_corrupt_history_index (path);
+  assert_refused (path, PM_STORE_ERROR_DAMAGED, "damaged");
+}
+
+static void
+test_refuses_a_file_with_a_trigger_planted_by_another_tool (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_new_project (dir, "county.pmproj");
+
+  store_test_exec (path, "CREATE TRIGGER sign_as_boss AFTER INSERT ON observation_history "
+                         "BEGIN UPDATE observation_history SET changed_by = '局长' "
+                         "WHERE id = new.id; END");
+  assert_refused (path, PM_STORE_ERROR_FOREIGN_CODE, "sign_as_boss");
+}
+
+static void
+test_refuses_a_file_whose_view_was_rewritten (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_new_project (dir, "county.pmproj");
+
+  /* the same name, other figures */
+  store_test_exec (path, "DROP VIEW observation_details;\n"
+                         "CREATE VIEW observation_details AS SELECT indicator AS code, year, "
+                         "area, value * 2 AS value FROM observations;\n");
+  assert_refused (path, PM_STORE_ERROR_FOREIGN_CODE, "observation_details");
+}
+
+static void
 test_refuses_a_newer_version (void)
 {
   g_autofree char *dir = store_test_make_dir ();
@@ -389,6 +435,12 @@ main (int   argc,
                    test_refuses_an_sqlite_database_that_is_not_ours);
   g_test_add_func ("/store/open/refuses-a-truncated-file", test_refuses_a_truncated_file);
   g_test_add_func ("/store/open/refuses-a-damaged-file", test_refuses_a_damaged_file);
+  g_test_add_func ("/store/open/refuses-a-file-whose-index-disagrees-with-its-table",
+                   test_refuses_a_file_whose_index_disagrees_with_its_table);
+  g_test_add_func ("/store/open/refuses-a-file-with-a-trigger-planted-by-another-tool",
+                   test_refuses_a_file_with_a_trigger_planted_by_another_tool);
+  g_test_add_func ("/store/open/refuses-a-file-whose-view-was-rewritten",
+                   test_refuses_a_file_whose_view_was_rewritten);
   g_test_add_func ("/store/open/refuses-a-file-of-a-newer-version", test_refuses_a_newer_version);
   g_test_add_func ("/store/open/a-read-only-file-opens-for-reading-only",
                    test_read_only_file_opens_for_reading_only);

@@ -64,6 +64,12 @@ test_there_is_a_fixture_of_every_older_version (void)
     }
 }
 
+/* every column a version 4 file has (version 5 adds hash) */
+#define HISTORY_COLUMNS \
+  "SELECT id, indicator, year, area, action, origin, old_value, old_text, old_note, " \
+  "old_source, old_provisional, new_value, new_text, new_note, new_source, new_provisional, " \
+  "changed_at, changed_by FROM observation_history ORDER BY id"
+
 static void
 test_opens_every_older_version_after_a_backup (void)
 {
@@ -82,11 +88,11 @@ test_opens_every_older_version_after_a_backup (void)
       gint64 n_history = store_test_query_int (path, "SELECT count (*) FROM observation_history");
       g_autofree char *observations = store_test_query_text (path, "SELECT * FROM observations "
                                                                    "ORDER BY 1, 2, 3");
-      g_autofree char *history = store_test_query_text (path, "SELECT * FROM observation_history "
-                                                              "ORDER BY id");
+      g_autofree char *history = store_test_query_text (path, HISTORY_COLUMNS);
       g_autoptr (GError) error = NULL;
       g_autoptr (PmStore) store = NULL;
       PmObservation *observation;
+      guint n_entries = 0;
 
       g_test_message ("schema version %d", version);
       store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
@@ -110,9 +116,7 @@ test_opens_every_older_version_after_a_backup (void)
                        ==, n_history);
       g_assert_cmpstr (store_test_query_text (path, "SELECT * FROM observations ORDER BY 1, 2, 3"),
                        ==, observations);
-      g_assert_cmpstr (store_test_query_text (path, "SELECT * FROM observation_history "
-                                                    "ORDER BY id"),
-                       ==, history);
+      g_assert_cmpstr (store_test_query_text (path, HISTORY_COLUMNS), ==, history);
       g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM work_items"), ==,
                        n_items);
       g_assert_cmpstr (store_test_query_text (path, "SELECT department || year || status "
@@ -157,6 +161,9 @@ test_opens_every_older_version_after_a_backup (void)
       g_assert_cmpstr (pm_observation_get_note (observation), ==, "corrected");
       pm_store_set_observation (store, "W1", 2024, NULL, 90, NULL, NULL, NULL, FALSE, &error);
       g_assert_no_error (error);
+      g_assert_true (pm_store_verify_history (store, &n_entries, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_entries, ==, n_history + 1);
 
       /* an accepted report (from version 2 on) locks its department's values */
       if (version >= 2)
@@ -168,6 +175,37 @@ test_opens_every_older_version_after_a_backup (void)
           g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_LOCKED);
           g_clear_error (&error);
         }
+    }
+}
+
+static void
+test_migration_gives_the_history_a_valid_hash_chain (void)
+{
+  for (int version = 1; version < PM_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = store_test_make_dir ();
+      g_autofree char *path = load_fixture (dir, version);
+      gint64 n_history = store_test_query_int (path, "SELECT count (*) FROM observation_history");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (PmStore) store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+      guint n_entries = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpint (n_history, >, 0);
+      g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observation_history "
+                                                   "WHERE length (hash) = 64"), ==, n_history);
+      g_assert_true (pm_store_verify_history (store, &n_entries, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_entries, ==, n_history);
+
+      /* and the chain holds: a changed row is found */
+      pm_store_close (store);
+      g_clear_object (&store);
+      store_test_exec (path, "UPDATE observation_history SET changed_by = '局长' WHERE id = 2");
+      store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_false (pm_store_verify_history (store, NULL, &error));
+      g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_HISTORY_ALTERED);
     }
 }
 
@@ -273,6 +311,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/migrate/gives-the-history-a-valid-hash-chain",
+                   test_migration_gives_the_history_a_valid_hash_chain);
   g_test_add_func ("/store/migrate/there-is-a-fixture-of-every-older-version",
                    test_there_is_a_fixture_of_every_older_version);
   g_test_add_func ("/store/migrate/opens-every-older-version-after-a-backup",

@@ -714,6 +714,122 @@ test_views_answer_reporting_queries (void)
   g_assert_cmpstr (details, ==, "W1|婚前医学检查率（%）|%|2024|双江街道|80.000000");
 }
 
+/* The history's hash chain. */
+
+/* Returns: (transfer full): a project whose history has 5 rows, W1 from
+ * 2021 (id 1) to 2025 (id 5). */
+static char *
+project_with_history (const char *dir)
+{
+  char *path = store_test_new_project (dir, "county.pmproj");
+  g_autoptr (PmStore) store = open_store (path, PM_STORE_OPEN_READ_WRITE);
+
+  for (int year = 2021; year <= 2025; year++)
+    set_value (store, "W1", year, year - 2000);
+  pm_store_close (store);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observation_history"), ==, 5);
+  return path;
+}
+
+/* Verifies path's history, expecting it to name the entry id of W1 and year. */
+static void
+assert_history_altered_at (const char *path,
+                           int         id,
+                           int         year,
+                           const char *expected_text)
+{
+  g_autoptr (PmStore) store = open_store (path, PM_STORE_OPEN_READ_ONLY);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *entry = g_strdup_printf ("entry %d (W1, %d,", id, year);
+
+  g_assert_false (pm_store_verify_history (store, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_HISTORY_ALTERED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, entry));
+  g_assert_nonnull (strstr (error->message, expected_text));
+}
+
+static void
+test_an_intact_history_passes_the_verification (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = project_with_history (dir);
+  g_autoptr (PmStore) store = open_store (path, PM_STORE_OPEN_READ_WRITE);
+  g_autoptr (GError) error = NULL;
+  guint n_entries = 0;
+
+  /* an undo and a delete are history rows too */
+  set_value (store, "W1", 2026, 26);
+  g_assert_true (pm_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (pm_store_delete_observation (store, "W1", 2021, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (pm_store_verify_history (store, &n_entries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_entries, ==, 8);
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observation_history "
+                                               "WHERE length (hash) = 64"), ==, 8);
+}
+
+static void
+test_a_history_entry_signed_by_someone_else_is_found (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = project_with_history (dir);
+
+  store_test_exec (path, "UPDATE observation_history SET changed_by = '局长' WHERE id = 3");
+  assert_history_altered_at (path, 3, 2023, "changed after it was written");
+}
+
+static void
+test_a_history_entry_with_another_value_is_found (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = project_with_history (dir);
+
+  store_test_exec (path, "UPDATE observation_history SET new_value = 99 WHERE id = 2");
+  assert_history_altered_at (path, 2, 2022, "changed after it was written");
+}
+
+static void
+test_a_history_entry_with_another_time_is_found (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = project_with_history (dir);
+
+  store_test_exec (path, "UPDATE observation_history SET changed_at = '2020-06-01T12:00:00Z' "
+                         "WHERE id = 4");
+  assert_history_altered_at (path, 4, 2024, "changed 2020-06-01");
+}
+
+static void
+test_a_history_entry_deleted_in_the_middle_is_found (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = project_with_history (dir);
+
+  store_test_exec (path, "DELETE FROM observation_history WHERE id = 3");
+  assert_history_altered_at (path, 4, 2024, "missing before entry 4");
+}
+
+static void
+test_a_history_entry_added_by_another_tool_is_found (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = project_with_history (dir);
+  g_autoptr (PmStore) store = NULL;
+
+  store_test_exec (path, "INSERT INTO observation_history (indicator, year, area, action, origin, "
+                         "new_value, new_provisional, changed_at, changed_by) VALUES ('W1', 2026, "
+                         "'county', 'insert', 'edit', 26, 0, '2026-01-01T00:00:00Z', '局长')");
+  /* the program's next write does not make it part of the chain */
+  store = open_store (path, PM_STORE_OPEN_READ_WRITE);
+  set_value (store, "W1", 2027, 27);
+  pm_store_close (store);
+  assert_history_altered_at (path, 6, 2026, "added by another program");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +837,18 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/history-chain/an-intact-history-passes-the-verification",
+                   test_an_intact_history_passes_the_verification);
+  g_test_add_func ("/store/history-chain/an-entry-signed-by-someone-else-is-found",
+                   test_a_history_entry_signed_by_someone_else_is_found);
+  g_test_add_func ("/store/history-chain/an-entry-with-another-value-is-found",
+                   test_a_history_entry_with_another_value_is_found);
+  g_test_add_func ("/store/history-chain/an-entry-with-another-time-is-found",
+                   test_a_history_entry_with_another_time_is_found);
+  g_test_add_func ("/store/history-chain/an-entry-deleted-in-the-middle-is-found",
+                   test_a_history_entry_deleted_in_the_middle_is_found);
+  g_test_add_func ("/store/history-chain/an-entry-added-by-another-tool-is-found",
+                   test_a_history_entry_added_by_another_tool_is_found);
   g_test_add_func ("/store/create/writes-the-catalogue-into-the-file",
                    test_create_writes_the_catalogue_into_the_file);
   g_test_add_func ("/store/create/keeps-the-2011-2020-results-as-printed",

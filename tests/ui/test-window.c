@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libgda/libgda.h>
 #include <locale.h>
 #include <math.h>
 
@@ -603,6 +604,168 @@ test_window_shows_who_changed_a_value_and_when (Fixture       *fixture,
   g_assert_finalize_object (dialog);
 }
 
+/* Changes the project file behind the window's back, as another SQLite tool would. */
+static void
+alter_file (const char *path,
+            const char *sql)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *encoded_dir = gda_rfc1738_encode (dir);
+  g_autofree char *encoded_name = gda_rfc1738_encode (name);
+  g_autofree char *cnc_string = g_strdup_printf ("DB_DIR=%s;DB_NAME=%s;APPEND_DB_EXTENSION=FALSE",
+                                                 encoded_dir, encoded_name);
+  g_autoptr (GError) error = NULL;
+  GdaConnection *cnc = gda_connection_open_from_string ("SQLite", cnc_string, NULL, 0, &error);
+
+  g_auto (GStrv) statements = g_strsplit (sql, ";\n", -1);
+
+  g_assert_no_error (error);
+  for (int i = 0; statements[i]; i++)
+    {
+      if (*statements[i] == '\0')
+        continue;
+      /* libgda runs PRAGMAs only as selects */
+      if (g_str_has_prefix (statements[i], "PRAGMA"))
+        {
+          GdaDataModel *model = gda_connection_execute_select_command (cnc, statements[i],
+                                                                       &error);
+
+          g_clear_object (&model);
+        }
+      else
+        gda_connection_execute_non_select_command (cnc, statements[i], &error);
+      g_assert_no_error (error);
+    }
+  gda_connection_close (cnc);
+  g_object_unref (cnc);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Asks the window to open path, expecting a refusal with code that names
+ * name, the project shown staying and the file keeping its bytes. */
+static void
+assert_window_refuses (Fixture    *fixture,
+                       const char *path,
+                       int         code,
+                       const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = file_checksum (path);
+
+  g_assert_false (pm_window_open_path (fixture->window, path, &error));
+  g_assert_error (error, PM_STORE_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_true (g_str_has_suffix (pm_window_get_subtitle_text (fixture->window), "county.pmproj"));
+  g_assert_cmpstr (file_checksum (path), ==, before);
+}
+
+static char *
+other_project_with_history (Fixture *fixture)
+{
+  char *path = g_build_filename (fixture->dir, "other.pmproj", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = pm_store_create_from_template (path, &error);
+
+  g_assert_no_error (error);
+  for (int year = 2021; year <= 2023; year++)
+    {
+      pm_store_set_observation (store, "W1", year, NULL, year - 2000, NULL, NULL, NULL, FALSE,
+                                &error);
+      g_assert_no_error (error);
+    }
+  pm_store_close (store);
+  return path;
+}
+
+static void
+test_window_refuses_a_file_whose_index_disagrees_with_its_table (Fixture       *fixture,
+                                                                 gconstpointer  user_data)
+{
+  g_autofree char *path = other_project_with_history (fixture);
+
+  /* the index made to hold no rows while rows change, then put back */
+  alter_file (path, "PRAGMA writable_schema = ON;\n"
+                    "UPDATE sqlite_master SET sql = 'CREATE INDEX observation_history_by_key ON "
+                    "observation_history (indicator, year, area) WHERE 0' "
+                    "WHERE name = 'observation_history_by_key'");
+  alter_file (path, "DELETE FROM observation_history WHERE id = 2");
+  alter_file (path, "PRAGMA writable_schema = ON;\n"
+                    "UPDATE sqlite_master SET sql = 'CREATE INDEX observation_history_by_key ON "
+                    "observation_history (indicator, year, area)' "
+                    "WHERE name = 'observation_history_by_key'");
+  assert_window_refuses (fixture, path, PM_STORE_ERROR_DAMAGED, "observation_history_by_key");
+}
+
+static void
+test_window_refuses_a_file_with_a_planted_trigger (Fixture       *fixture,
+                                                   gconstpointer  user_data)
+{
+  g_autofree char *path = other_project_with_history (fixture);
+
+  alter_file (path, "CREATE TRIGGER sign_as_boss AFTER INSERT ON observation_history "
+                    "BEGIN UPDATE observation_history SET changed_by = '局长' "
+                    "WHERE id = new.id; END");
+  assert_window_refuses (fixture, path, PM_STORE_ERROR_FOREIGN_CODE, "sign_as_boss");
+}
+
+/* Returns: (transfer full): the history dialog of W4 in 2024, after two edits
+ * and then the SQL alter (if not NULL) run on the file by another tool */
+static GtkWidget *
+history_dialog_after_two_edits (Fixture    *fixture,
+                                const char *alter)
+{
+  PmValueRow *row = show_row (fixture, "W4", 2024);
+  PmIndicator *indicator = pm_project_find_indicator (pm_window_get_project (fixture->window), "W4");
+
+  enter_value (row, "90");
+  enter_value (row, "97");
+  if (alter)
+    alter_file (fixture->path, alter);
+  return g_object_ref_sink (pm_history_dialog_new (GTK_WINDOW (fixture->window),
+                                                   pm_window_get_store (fixture->window),
+                                                   indicator, 2024));
+}
+
+static void
+test_window_history_says_the_history_is_intact (Fixture       *fixture,
+                                                gconstpointer  user_data)
+{
+  GtkWidget *dialog = history_dialog_after_two_edits (fixture, NULL);
+  const char *text = pm_history_dialog_get_verification_text (PM_HISTORY_DIALOG (dialog));
+
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "History intact: all 2 entries"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_window_history_names_the_entry_altered_by_another_tool (Fixture       *fixture,
+                                                             gconstpointer  user_data)
+{
+  GtkWidget *dialog = history_dialog_after_two_edits (fixture, "UPDATE observation_history "
+                                                               "SET changed_by = '局长' "
+                                                               "WHERE id = 1");
+  const char *text = pm_history_dialog_get_verification_text (PM_HISTORY_DIALOG (dialog));
+
+  g_assert_nonnull (text);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "altered at entry 1 (W4, 2024,"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
 static void
 test_window_enables_undo_only_after_an_edit (Fixture       *fixture,
                                              gconstpointer  user_data)
@@ -1180,6 +1343,12 @@ main (int   argc,
   ADD_EMPTY ("focuses-new-project-on-the-welcome-page", test_window_focuses_new_project_on_the_welcome_page);
   ADD ("opens-the-template-project-with-its-name-and-file", test_window_opens_the_template_project_with_its_name_and_file);
   ADD_EMPTY ("reopens-a-project-file", test_window_reopens_a_project_file);
+  ADD ("refuses-a-file-whose-index-disagrees-with-its-table",
+       test_window_refuses_a_file_whose_index_disagrees_with_its_table);
+  ADD ("refuses-a-file-with-a-planted-trigger", test_window_refuses_a_file_with_a_planted_trigger);
+  ADD ("history-says-the-history-is-intact", test_window_history_says_the_history_is_intact);
+  ADD ("history-names-the-entry-altered-by-another-tool",
+       test_window_history_names_the_entry_altered_by_another_tool);
   ADD ("refuses-a-file-that-is-not-a-project-in-plain-words", test_window_refuses_a_file_that_is_not_a_project_in_plain_words);
   ADD ("opens-a-file-in-use-read-only-and-says-why", test_window_opens_a_file_in_use_read_only_and_says_why);
   ADD ("selecting-an-indicator-shows-its-name-and-chart", test_window_selecting_an_indicator_shows_its_name_and_chart);
