@@ -16,6 +16,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaSqlParser, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GdaStatement, g_object_unref)
 
 typedef struct _PmStoreLock PmStoreLock;
+typedef struct _PmStoreSqlRows PmStoreSqlRows;
 typedef struct _PmStoreEdit PmStoreEdit;
 
 /* The state of one observation: what undo and redo put back. */
@@ -98,6 +99,15 @@ GdaDataModel *pm_store_sql_select (PmStore    *self,
                                    GError    **error,
                                    const char *sql,
                                    ...) G_GNUC_NULL_TERMINATED;
+PmStoreSqlRows *pm_store_sql_rows_new (PmStore    *self,
+                                       const char *table);
+gboolean pm_store_sql_rows_add (PmStoreSqlRows *rows,
+                                GError        **error,
+                                ...) G_GNUC_NULL_TERMINATED;
+gboolean pm_store_sql_rows_finish (PmStoreSqlRows *rows,
+                                   GError        **error);
+void pm_store_sql_rows_free (PmStoreSqlRows *rows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmStoreSqlRows, pm_store_sql_rows_free)
 gboolean pm_store_sql_exec_script (PmStore    *self,
                                    const char *script,
                                    GError    **error);

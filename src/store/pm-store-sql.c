@@ -12,19 +12,40 @@
 /* The store speaks SQL only through these helpers. libgda's parser runs in
  * "delimit" mode: it splits statements and finds ##parameters but passes the
  * SQL to SQLite as written, so SQLite syntax (UPSERT, printf (), views)
- * needs no translation by libgda. Statements are prepared once and kept. */
+ * needs no translation by libgda. Statements are prepared once and kept.
+ *
+ * A NULL never goes through a parameter: libgda's SQLite provider answers a
+ * holder set to NULL by rewriting the statement (gda_rewrite_statement_for_
+ * null_parameters), preparing the copy again and keeping memory of it at
+ * every execution. Instead a statement has variants, one for each set of
+ * parameters that are NULL, where those parameters are written as the
+ * literal NULL; each variant is prepared once and kept beside its statement.
+ * A NULL compares as in SQL: "x = NULL" is never true. */
+
+/* Enough for any statement the store writes; a mask bit each. */
+#define MAX_PARAMETERS 64
+#define MAX_ARGUMENTS 32
 
 typedef struct
 {
   GdaStatement *statement;
-  GdaSet *params; /* NULL when the statement has none */
+  GdaSet *params;       /* NULL when the statement has none */
+  GHashTable *variants; /* mask of NULL parameters → Prepared; NULL until needed */
 } Prepared;
+
+typedef struct
+{
+  const char *name;
+  GValue value;
+  gboolean is_null;
+} Argument;
 
 static void
 prepared_free (Prepared *prepared)
 {
   g_clear_object (&prepared->statement);
   g_clear_object (&prepared->params);
+  g_clear_pointer (&prepared->variants, g_hash_table_unref);
   g_free (prepared);
 }
 
@@ -123,17 +144,13 @@ pm_store_sql_select_on (GdaConnection *cnc,
 }
 
 static Prepared *
-prepare (PmStore    *self,
-         const char *sql,
-         GError    **error)
+parse (PmStore    *self,
+       const char *sql,
+       GError    **error)
 {
   g_autoptr (GError) local_error = NULL;
-  Prepared *prepared;
+  Prepared *prepared = g_new0 (Prepared, 1);
 
-  if ((prepared = g_hash_table_lookup (self->statements, sql)))
-    return prepared;
-
-  prepared = g_new0 (Prepared, 1);
   prepared->statement = gda_sql_parser_parse_string (self->parser, sql, NULL, &local_error);
   if (prepared->statement == NULL ||
       !gda_statement_get_parameters (prepared->statement, &prepared->params, &local_error))
@@ -145,27 +162,164 @@ prepare (PmStore    *self,
       return NULL;
     }
 
-  if (prepared->params)
-    for (GSList *l = prepared->params->holders; l; l = l->next)
-      gda_holder_set_not_null (l->data, FALSE);
+  return prepared;
+}
+
+static Prepared *
+prepare (PmStore    *self,
+         const char *sql,
+         GError    **error)
+{
+  Prepared *prepared;
+
+  if ((prepared = g_hash_table_lookup (self->statements, sql)))
+    return prepared;
+
+  if (!(prepared = parse (self, sql, error)))
+    return NULL;
+  if (prepared->params && g_slist_length (prepared->params->holders) > MAX_PARAMETERS)
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FAILED,
+                   "“%s” has more than %d parameters", sql, MAX_PARAMETERS);
+      prepared_free (prepared);
+      return NULL;
+    }
 
   g_hash_table_insert (self->statements, g_strdup (sql), prepared);
   return prepared;
 }
 
 static gboolean
-bind (Prepared  *prepared,
-      va_list   *args,
-      GError   **error)
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Returns: (transfer full): sql with each ##name[::type[::null]] whose name
+ * is in nulls written as NULL. Quoted text and comments are left alone. */
+static char *
+write_nulls (const char         *sql,
+             const char *const  *nulls)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 16);
+  const char *p = sql;
+
+  while (*p)
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          const char *end = strchr (p + 1, *p);
+
+          end = end ? end + 1 : p + strlen (p);
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          const char *end = strchr (p, '\n');
+
+          end = end ? end : p + strlen (p);
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (p[0] == '#' && p[1] == '#' && is_name_char (p[2]))
+        {
+          const char *name = p + 2;
+          const char *end = name;
+          gboolean is_null = FALSE;
+
+          while (is_name_char (*end))
+            end++;
+          for (guint i = 0; nulls[i] && !is_null; i++)
+            is_null = strlen (nulls[i]) == (gsize) (end - name) &&
+                      strncmp (nulls[i], name, end - name) == 0;
+          while (end[0] == ':' && end[1] == ':' && is_name_char (end[2]))
+            for (end += 2; is_name_char (*end); end++)
+              ;
+
+          if (is_null)
+            g_string_append (out, "NULL");
+          else
+            g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+holder_index (Prepared   *prepared,
+              const char *name)
+{
+  int index = 0;
+
+  if (prepared->params == NULL)
+    return -1;
+
+  for (GSList *l = prepared->params->holders; l; l = l->next, index++)
+    if (g_strcmp0 (gda_holder_get_id (l->data), name) == 0)
+      return index;
+
+  return -1;
+}
+
+/* Returns: (transfer none): the variant of base with the parameters of
+ * null_mask written as NULL */
+static Prepared *
+prepare_variant (PmStore    *self,
+                 Prepared   *base,
+                 const char *sql,
+                 guint64     null_mask,
+                 GError    **error)
+{
+  const char *nulls[MAX_PARAMETERS + 1] = { NULL };
+  g_autofree char *variant_sql = NULL;
+  Prepared *variant;
+  guint n_nulls = 0;
+  int index = 0;
+
+  if (null_mask == 0)
+    return base;
+  if (base->variants && (variant = g_hash_table_lookup (base->variants, &null_mask)))
+    return variant;
+
+  for (GSList *l = base->params->holders; l; l = l->next, index++)
+    if (null_mask & (G_GUINT64_CONSTANT (1) << index))
+      nulls[n_nulls++] = gda_holder_get_id (l->data);
+
+  variant_sql = write_nulls (sql, nulls);
+  if (!(variant = parse (self, variant_sql, error)))
+    return NULL;
+
+  if (base->variants == NULL)
+    base->variants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                            (GDestroyNotify) prepared_free);
+  g_hash_table_insert (base->variants, g_memdup2 (&null_mask, sizeof null_mask), variant);
+  return variant;
+}
+
+/* Reads the (name, type, value) triples; a NULL value (a NULL text, a NAN)
+ * is marked, not stored. */
+static void
+read_arguments (va_list  *args,
+                Argument *arguments,
+                guint    *n_arguments)
 {
   const char *name;
 
+  *n_arguments = 0;
   while ((name = va_arg (*args, const char *)))
     {
       int type = va_arg (*args, int);
-      g_auto (GValue) value = G_VALUE_INIT;
-      gboolean is_null = FALSE;
-      GdaHolder *holder;
+      Argument *argument;
+
+      g_assert (*n_arguments < MAX_ARGUMENTS);
+      argument = &arguments[(*n_arguments)++];
+      argument->name = name;
+      argument->is_null = FALSE;
 
       switch (type)
         {
@@ -173,72 +327,122 @@ bind (Prepared  *prepared,
           {
             const char *text = va_arg (*args, const char *);
 
-            is_null = text == NULL;
-            g_value_init (&value, G_TYPE_STRING);
-            g_value_set_string (&value, text);
+            argument->is_null = text == NULL;
+            g_value_init (&argument->value, G_TYPE_STRING);
+            g_value_set_static_string (&argument->value, text);
           }
           break;
         case PM_SQL_INT:
-          g_value_init (&value, G_TYPE_INT);
-          g_value_set_int (&value, va_arg (*args, int));
+          g_value_init (&argument->value, G_TYPE_INT);
+          g_value_set_int (&argument->value, va_arg (*args, int));
           break;
         case PM_SQL_BOOL:
-          g_value_init (&value, G_TYPE_INT);
-          g_value_set_int (&value, va_arg (*args, gboolean) ? 1 : 0);
+          g_value_init (&argument->value, G_TYPE_INT);
+          g_value_set_int (&argument->value, va_arg (*args, gboolean) ? 1 : 0);
           break;
         case PM_SQL_INT64:
-          g_value_init (&value, G_TYPE_INT64);
-          g_value_set_int64 (&value, va_arg (*args, gint64));
+          g_value_init (&argument->value, G_TYPE_INT64);
+          g_value_set_int64 (&argument->value, va_arg (*args, gint64));
           break;
         case PM_SQL_REAL:
           {
             double real = va_arg (*args, double);
 
-            is_null = isnan (real);
-            g_value_init (&value, G_TYPE_DOUBLE);
-            g_value_set_double (&value, real);
+            argument->is_null = isnan (real);
+            g_value_init (&argument->value, G_TYPE_DOUBLE);
+            g_value_set_double (&argument->value, real);
           }
           break;
         default:
           g_assert_not_reached ();
         }
+    }
+}
 
-      holder = prepared->params ? gda_set_get_holder (prepared->params, name) : NULL;
-      if (holder == NULL)
+static void
+clear_arguments (Argument *arguments,
+                 guint     n_arguments)
+{
+  for (guint i = 0; i < n_arguments; i++)
+    g_value_unset (&arguments[i].value);
+}
+
+static gboolean
+bind_value (GdaHolder    *holder,
+            const char   *name,
+            const GValue *value,
+            GError      **error)
+{
+  g_auto (GValue) converted = G_VALUE_INIT;
+
+  if (G_VALUE_TYPE (value) == gda_holder_get_g_type (holder))
+    return gda_holder_set_value (holder, value, error);
+
+  g_value_init (&converted, gda_holder_get_g_type (holder));
+  if (!g_value_transform (value, &converted))
+    {
+      g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FAILED,
+                   "Parameter “%s” cannot take a %s", name, G_VALUE_TYPE_NAME (value));
+      return FALSE;
+    }
+
+  return gda_holder_set_value (holder, &converted, error);
+}
+
+/* Returns: (transfer none): the statement for sql with the arguments bound:
+ * the variant where the NULL ones are written into the SQL */
+static Prepared *
+prepare_and_bind (PmStore    *self,
+                  const char *sql,
+                  va_list    *args,
+                  GError    **error)
+{
+  Argument arguments[MAX_ARGUMENTS] = { { 0 } };
+  guint n_arguments = 0;
+  guint64 null_mask = 0;
+  Prepared *prepared = NULL;
+  Prepared *base;
+
+  read_arguments (args, arguments, &n_arguments);
+
+  if (!(base = prepare (self, sql, error)))
+    goto out;
+
+  for (guint i = 0; i < n_arguments; i++)
+    {
+      int index = holder_index (base, arguments[i].name);
+
+      if (index < 0)
         {
           g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FAILED,
-                       "The statement has no parameter “%s”", name);
-          return FALSE;
+                       "The statement has no parameter “%s”", arguments[i].name);
+          goto out;
         }
+      if (arguments[i].is_null)
+        null_mask |= G_GUINT64_CONSTANT (1) << index;
+    }
 
-      if (is_null)
-        {
-          if (!gda_holder_set_value (holder, NULL, error))
-            return FALSE;
-        }
-      else if (G_VALUE_TYPE (&value) == gda_holder_get_g_type (holder))
-        {
-          if (!gda_holder_set_value (holder, &value, error))
-            return FALSE;
-        }
-      else
-        {
-          g_auto (GValue) converted = G_VALUE_INIT;
+  if (!(prepared = prepare_variant (self, base, sql, null_mask, error)))
+    goto out;
 
-          g_value_init (&converted, gda_holder_get_g_type (holder));
-          if (!g_value_transform (&value, &converted))
-            {
-              g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_FAILED,
-                           "Parameter “%s” cannot take a %s", name,
-                           G_VALUE_TYPE_NAME (&value));
-              return FALSE;
-            }
-          if (!gda_holder_set_value (holder, &converted, error))
-            return FALSE;
+  for (guint i = 0; i < n_arguments; i++)
+    {
+      GdaHolder *holder;
+
+      if (arguments[i].is_null)
+        continue;
+      holder = gda_set_get_holder (prepared->params, arguments[i].name);
+      g_assert (holder != NULL);
+      if (!bind_value (holder, arguments[i].name, &arguments[i].value, error))
+        {
+          prepared = NULL;
+          goto out;
         }
     }
 
-  return TRUE;
+out:
+  clear_arguments (arguments, n_arguments);
+  return prepared;
 }
 
 gboolean
@@ -249,16 +453,12 @@ pm_store_sql_exec (PmStore    *self,
 {
   g_autoptr (GError) local_error = NULL;
   Prepared *prepared;
-  gboolean ok;
   va_list args;
 
-  if (!(prepared = prepare (self, sql, error)))
-    return FALSE;
-
   va_start (args, sql);
-  ok = bind (prepared, &args, error);
+  prepared = prepare_and_bind (self, sql, &args, error);
   va_end (args);
-  if (!ok)
+  if (prepared == NULL)
     return FALSE;
 
   /* -2: done, no row count (CREATE, BEGIN…); -1: error */
@@ -283,16 +483,12 @@ pm_store_sql_select (PmStore    *self,
   GdaDataModel *model;
   GError **exceptions;
   Prepared *prepared;
-  gboolean ok;
   va_list args;
 
-  if (!(prepared = prepare (self, sql, error)))
-    return NULL;
-
   va_start (args, sql);
-  ok = bind (prepared, &args, error);
+  prepared = prepare_and_bind (self, sql, &args, error);
   va_end (args);
-  if (!ok)
+  if (prepared == NULL)
     return NULL;
 
   model = gda_connection_statement_execute_select_full (self->cnc, prepared->statement,
@@ -318,6 +514,182 @@ pm_store_sql_select (PmStore    *self,
     }
 
   return model;
+}
+
+/* Many rows into one table. Going through libgda one row at a time costs
+ * about 10 µs a row in binding and signals before SQLite sees it, which is
+ * most of an import's time: instead the rows travel as one JSON array per
+ * batch, bound as a single text, and SQLite's json_each () reads them. A
+ * number is written with 17 digits, which reads back as the same double. */
+
+#define ROWS_PER_BATCH 2000
+
+struct _PmStoreSqlRows
+{
+  PmStore *store;
+  char *table;
+  GPtrArray *columns; /* of char *, the first row's names */
+  GString *json;      /* "[[…],[…]" without the closing bracket */
+  guint n_rows;
+};
+
+PmStoreSqlRows *
+pm_store_sql_rows_new (PmStore    *self,
+                       const char *table)
+{
+  PmStoreSqlRows *rows = g_new0 (PmStoreSqlRows, 1);
+
+  rows->store = self;
+  rows->table = g_strdup (table);
+  rows->columns = g_ptr_array_new_with_free_func (g_free);
+  rows->json = g_string_sized_new (4096);
+  return rows;
+}
+
+void
+pm_store_sql_rows_free (PmStoreSqlRows *rows)
+{
+  g_free (rows->table);
+  g_ptr_array_unref (rows->columns);
+  g_string_free (rows->json, TRUE);
+  g_free (rows);
+}
+
+static void
+append_json_text (GString    *json,
+                  const char *text)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        {
+          g_string_append_c (json, '\\');
+          g_string_append_c (json, *p);
+        }
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+append_json_real (GString *json,
+                  double   real)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (real))
+    g_string_append (json, "null");
+  else if (isinf (real))
+    g_string_append (json, real > 0 ? "9e999" : "-9e999"); /* SQLite reads these as ±Inf */
+  else
+    g_string_append (json, g_ascii_formatd (buffer, sizeof buffer, "%.17g", real));
+}
+
+static gboolean
+write_rows (PmStoreSqlRows *rows,
+            GError        **error)
+{
+  g_autoptr (GString) sql = NULL;
+  gboolean ok;
+
+  if (rows->n_rows == 0)
+    return TRUE;
+
+  sql = g_string_new ("INSERT INTO ");
+  g_string_append_printf (sql, "%s (", rows->table);
+  for (guint i = 0; i < rows->columns->len; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", (char *) rows->columns->pdata[i]);
+  g_string_append (sql, ") SELECT ");
+  for (guint i = 0; i < rows->columns->len; i++)
+    g_string_append_printf (sql, "%sjson_extract (value, '$[%u]')", i ? ", " : "", i);
+  /* in the array's order, though a table with a key of its own needs none */
+  g_string_append (sql, " FROM json_each (##rows::string)");
+
+  g_string_append_c (rows->json, ']');
+  ok = pm_store_sql_exec (rows->store, error, sql->str, "rows", PM_SQL_TEXT, rows->json->str,
+                          NULL);
+  g_string_truncate (rows->json, 0);
+  rows->n_rows = 0;
+  return ok;
+}
+
+/**
+ * pm_store_sql_rows_add:
+ * @...: (name, type, value) triples as for pm_store_sql_exec (), ended by
+ *   NULL; every row names the same columns in the same order
+ *
+ * Adds a row; a full batch is written at once.
+ */
+gboolean
+pm_store_sql_rows_add (PmStoreSqlRows *rows,
+                       GError        **error,
+                       ...)
+{
+  const char *name;
+  guint n_columns = 0;
+  va_list args;
+
+  g_string_append (rows->json, rows->n_rows ? ",[" : "[[");
+
+  va_start (args, error);
+  while ((name = va_arg (args, const char *)))
+    {
+      int type = va_arg (args, int);
+
+      if (rows->n_rows == 0 && rows->columns->len == n_columns)
+        g_ptr_array_add (rows->columns, g_strdup (name));
+      g_assert (n_columns < rows->columns->len &&
+                g_str_equal (rows->columns->pdata[n_columns], name));
+      if (n_columns++ > 0)
+        g_string_append_c (rows->json, ',');
+
+      switch (type)
+        {
+        case PM_SQL_TEXT:
+          {
+            const char *text = va_arg (args, const char *);
+
+            if (text)
+              append_json_text (rows->json, text);
+            else
+              g_string_append (rows->json, "null");
+          }
+          break;
+        case PM_SQL_INT:
+          g_string_append_printf (rows->json, "%d", va_arg (args, int));
+          break;
+        case PM_SQL_BOOL:
+          g_string_append_c (rows->json, va_arg (args, gboolean) ? '1' : '0');
+          break;
+        case PM_SQL_INT64:
+          g_string_append_printf (rows->json, "%" G_GINT64_FORMAT, va_arg (args, gint64));
+          break;
+        case PM_SQL_REAL:
+          append_json_real (rows->json, va_arg (args, double));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  va_end (args);
+
+  g_assert (n_columns == rows->columns->len);
+  g_string_append_c (rows->json, ']');
+  rows->n_rows++;
+
+  return rows->n_rows < ROWS_PER_BATCH || write_rows (rows, error);
+}
+
+/* Writes the rows not written yet. */
+gboolean
+pm_store_sql_rows_finish (PmStoreSqlRows *rows,
+                          GError        **error)
+{
+  return write_rows (rows, error);
 }
 
 /* Runs a script of statements separated by ";" (no parameters). */

@@ -1038,29 +1038,24 @@ nonempty (const char *text)
 /* Observations. */
 
 static gboolean
-write_change (PmStore             *self,
+write_change (PmStoreSqlRows      *staging,
               const PmStoreChange *change,
               const PmStoreValue  *target,
               guint                sequence,
               GError             **error)
 {
-  return pm_store_sql_exec (self, error,
-                            "INSERT INTO temp.staging (sequence, indicator, year, area, present, "
-                            "value, text, note, source, provisional) VALUES (##sequence::gint, "
-                            "##indicator::string, ##year::gint, ##area::string, ##present::gint, "
-                            "##value::gdouble, ##text::string, ##note::string, ##source::string, "
-                            "##provisional::gint)",
-                            "sequence", PM_SQL_INT, (int) sequence,
-                            "indicator", PM_SQL_TEXT, change->code,
-                            "year", PM_SQL_INT, change->year,
-                            "area", PM_SQL_TEXT, change->area,
-                            "present", PM_SQL_BOOL, target->exists,
-                            "value", PM_SQL_REAL, target->exists ? target->value : NAN,
-                            "text", PM_SQL_TEXT, target->text,
-                            "note", PM_SQL_TEXT, target->note,
-                            "source", PM_SQL_TEXT, target->source,
-                            "provisional", PM_SQL_BOOL, target->provisional,
-                            NULL);
+  return pm_store_sql_rows_add (staging, error,
+                                "sequence", PM_SQL_INT, (int) sequence,
+                                "indicator", PM_SQL_TEXT, change->code,
+                                "year", PM_SQL_INT, change->year,
+                                "area", PM_SQL_TEXT, change->area,
+                                "present", PM_SQL_BOOL, target->exists,
+                                "value", PM_SQL_REAL, target->exists ? target->value : NAN,
+                                "text", PM_SQL_TEXT, target->text,
+                                "note", PM_SQL_TEXT, target->note,
+                                "source", PM_SQL_TEXT, target->source,
+                                "provisional", PM_SQL_BOOL, target->provisional,
+                                NULL);
 }
 
 /* Writes the changes in one transaction: each row goes into a staging table,
@@ -1077,6 +1072,7 @@ pm_store_apply_changes (PmStore         *self,
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *changed_at = pm_store_format_time (now);
   gint64 first_history_id;
+  g_autoptr (PmStoreSqlRows) staging = NULL;
 
   if (!pm_store_check_writable (self, error) || !pm_store_check_locks (self, changes, error))
     return FALSE;
@@ -1095,13 +1091,16 @@ pm_store_apply_changes (PmStore         *self,
       !pm_store_sql_exec (self, error, "DELETE FROM temp.staging", NULL))
     goto failed;
 
+  staging = pm_store_sql_rows_new (self, "temp.staging");
   for (guint i = 0; i < changes->len; i++)
     {
       PmStoreChange *change = g_ptr_array_index (changes, forward ? i : changes->len - 1 - i);
 
-      if (!write_change (self, change, forward ? &change->after : &change->before, i, error))
+      if (!write_change (staging, change, forward ? &change->after : &change->before, i, error))
         goto failed;
     }
+  if (!pm_store_sql_rows_finish (staging, error))
+    goto failed;
 
   if (!pm_store_sql_exec (self, error,
                           "INSERT INTO observation_history (indicator, year, area, action, "

@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "pm-application.h"
 #include "pm-preferences-window.h"
@@ -390,17 +392,32 @@ about_activated (GSimpleAction *action,
 }
 
 static void
+quit (GtkApplication *app)
+{
+  GList *windows = gtk_application_get_windows (app);
+
+  /* closing saves each window's size and closes its project (its lock) */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GtkApplication *app = GTK_APPLICATION (user_data);
-  GList *windows = gtk_application_get_windows (app);
+  quit (GTK_APPLICATION (user_data));
+}
 
-  /* closing saves each window's size */
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);
-  g_application_quit (G_APPLICATION (app));
+/* SIGTERM (a logout, kill), SIGINT (Ctrl+C in a terminal), SIGHUP (the
+ * terminal closed): quit as the Quit action does, so that the project is
+ * closed and its lock file removed. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  quit (GTK_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static const GActionEntry app_actions[] = {
@@ -432,6 +449,10 @@ pm_application_startup (GApplication *application)
     start_opening (PM_APPLICATION (application));
   G_APPLICATION_CLASS (pm_application_parent_class)->startup (application);
   pm_ui_report_stage ("toolkit");
+
+  g_unix_signal_add (SIGTERM, quit_signal_cb, application);
+  g_unix_signal_add (SIGINT, quit_signal_cb, application);
+  g_unix_signal_add (SIGHUP, quit_signal_cb, application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

@@ -728,7 +728,11 @@ pm_window_dispose (GObject *object)
   if (self->watched)
     unwatch_observations (self);
   if (self->store)
-    g_signal_handlers_disconnect_by_func (self->store, store_notify_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->store, store_notify_cb, self);
+      /* closed now, not when the last reference goes: its lock goes with it */
+      pm_store_close (self->store);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PM_TYPE_WINDOW);
 

@@ -7,6 +7,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "pm-store.h"
 #include "pm-test-util.h"
@@ -165,6 +167,74 @@ test_launch_shows_the_welcome_page_when_the_project_does_not_exist (Fixture     
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS)); /* nothing made */
 }
 
+static gboolean
+wait_for (gboolean (*done) (gpointer),
+          gpointer  data)
+{
+  for (int i = 0; i < 300; i++)
+    {
+      if (done (data))
+        return TRUE;
+      g_usleep (50 * 1000);
+    }
+  return FALSE;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+has_exited (gpointer data)
+{
+  int *status = data;
+
+  return waitpid (status[0], &status[1], WNOHANG) == status[0];
+}
+
+/* A logout or a kill sends SIGTERM: the window must close its project as
+ * its Quit does, or the lock left beside it makes the next start read-only. */
+static void
+test_launch_removes_its_lock_when_terminated (Fixture       *fixture,
+                                              gconstpointer  user_data)
+{
+  const char *argv[] = { g_getenv ("PM_PLAN_MONITOR"), fixture->project, NULL };
+  g_autofree char *dir = g_path_get_dirname (fixture->project);
+  g_autofree char *name = g_path_get_basename (fixture->project);
+  g_autofree char *lock_name = g_strdup_printf (".~lock.%s#", name);
+  g_autofree char *lock = g_build_filename (dir, lock_name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = NULL;
+  int signals[] = { SIGTERM, SIGINT, SIGHUP };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      GPid pid;
+      int status[2] = { 0, 0 };
+
+      g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL,
+                                    NULL, &pid, &error));
+      g_assert_no_error (error);
+      g_assert_true (wait_for (file_exists, lock));
+      /* past the start: the window is up and the signal handlers set */
+      g_usleep (500 * 1000);
+
+      g_assert_cmpint (kill (pid, signals[i]), ==, 0);
+      status[0] = pid;
+      g_assert_true (wait_for (has_exited, status));
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFEXITED (status[1]));
+      g_assert_cmpint (WEXITSTATUS (status[1]), ==, 0);
+      g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+    }
+
+  store = pm_store_open (fixture->project, PM_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_false (pm_store_is_read_only (store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +250,7 @@ main (int   argc,
        test_launch_shows_the_welcome_page_when_the_project_does_not_exist);
   ADD ("shows-the-welcome-page-when-the-project-cannot-be-opened",
        test_launch_shows_the_welcome_page_when_the_project_cannot_be_opened);
+  ADD ("removes-its-lock-when-terminated", test_launch_removes_its_lock_when_terminated);
 
   return g_test_run ();
 }
