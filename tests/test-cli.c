@@ -2,6 +2,7 @@
 /* Runs the plan-monitor binary as a user would, without a display. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
@@ -118,6 +119,64 @@ test_export_catalogue_to_a_missing_folder_is_a_user_error (void)
   g_assert_nonnull (strstr (run.err, "/nonexistent-dir"));
 }
 
+/* A write that fails names the file given and its folder, never the
+ * temporary file the document is written to first (x.png.PZN6Z3 …). */
+static void
+test_a_failed_write_names_the_file_given_never_a_temporary_one (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pm-cli-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing", NULL);
+  const char *outputs[][6] = {
+    { "--export-chart", "W2", "--output", "x.png", NULL },
+    { "--export-charts", "women", "--output", "b.pdf", NULL },
+    { "--export-catalogue", "c.csv", NULL },
+    { "--export-catalogue", "c.xlsx", NULL },
+    { "--export-schedule", "县妇联", "--year", "2025", "--output", "s.csv" },
+    { "--export-task-division", "t.csv", NULL },
+  };
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *output = NULL;
+      g_autofree char *temp_prefix = NULL;
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr (GError) error = NULL;
+      int wait_status;
+
+      g_ptr_array_add (argv, g_strdup (g_getenv ("PM_PLAN_MONITOR")));
+      for (guint j = 0; j < 6 && outputs[i][j]; j++)
+        {
+          gboolean is_output = j + 1 == 6 || outputs[i][j + 1] == NULL;
+
+          if (is_output)
+            {
+              output = g_build_filename (missing, outputs[i][j], NULL);
+              g_ptr_array_add (argv, g_strdup (output));
+            }
+          else
+            g_ptr_array_add (argv, g_strdup (outputs[i][j]));
+        }
+      g_ptr_array_add (argv, NULL);
+
+      g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                    &wait_status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", err);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+      g_assert_nonnull (strstr (err, output));
+      g_assert_nonnull (strstr (err, "does not exist"));
+      /* GLib's temporary names are the file's name and a dot and six
+       * characters; ours start with .pm-export- */
+      temp_prefix = g_strconcat (output, ".", NULL);
+      g_assert_null (strstr (err, temp_prefix));
+      g_assert_null (strstr (err, ".pm-export-"));
+    }
+  g_rmdir (dir);
+}
+
 static void
 test_version_prints_the_version (void)
 {
@@ -142,6 +201,8 @@ main (int   argc,
                    test_export_catalogue_writes_csv_without_a_display);
   g_test_add_func ("/cli/export-catalogue-to-a-missing-folder-is-a-user-error",
                    test_export_catalogue_to_a_missing_folder_is_a_user_error);
+  g_test_add_func ("/cli/a-failed-write-names-the-file-given-never-a-temporary-one",
+                   test_a_failed_write_names_the_file_given_never_a_temporary_one);
   g_test_add_func ("/cli/version-prints-the-version", test_version_prints_the_version);
 
   return g_test_run ();

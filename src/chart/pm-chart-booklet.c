@@ -9,6 +9,7 @@
 
 #include "pm-chart-booklet.h"
 #include "pm-chart-private.h"
+#include "pm-export-file.h"
 #include "pm-types.h"
 
 /* A4 in points, and a 16:9 slide of 13.33 × 7.5 inches. */
@@ -308,7 +309,6 @@ pm_chart_booklet_write_pdf (PmChartBooklet *self,
                             GError        **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  g_autoptr (GError) local_error = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -343,12 +343,5 @@ pm_chart_booklet_write_pdf (PmChartBooklet *self,
       return FALSE;
     }
 
-  if (!g_file_set_contents (filename, (const char *) bytes->data, bytes->len, &local_error))
-    {
-      g_set_error (error, PM_ERROR, PM_ERROR_IO, _("Cannot write “%s”: %s"), filename,
-                   local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return pm_export_file_write (filename, bytes->data, bytes->len, error);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pm-chart-export.h"
+#include "pm-export-file.h"
 #include "pm-types.h"
 
 /* Charts as files: PNG, SVG and PDF from the same drawing code. Files are
@@ -259,7 +260,6 @@ pm_chart_write_file (PmChart      *chart,
                      GError      **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local_error = NULL;
   PmChartFormat format;
 
   g_return_val_if_fail (PM_IS_CHART (chart), FALSE);
@@ -276,13 +276,6 @@ pm_chart_write_file (PmChart      *chart,
   if (bytes == NULL)
     return FALSE;
 
-  if (!g_file_set_contents (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                            &local_error))
-    {
-      g_set_error (error, PM_ERROR, PM_ERROR_IO, _("Cannot write “%s”: %s"), filename,
-                   local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return pm_export_file_write (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error);
 }

@@ -14,6 +14,7 @@
 #include "pm-csv.h"
 #include "pm-department.h"
 #include "pm-domain.h"
+#include "pm-export-file.h"
 #include "pm-indicator.h"
 #include "pm-plan.h"
 #include "pm-project.h"
@@ -182,38 +183,21 @@ pm_catalogue_export (PmProject  *project,
     {
       g_autofree char *csv = pm_catalogue_to_csv (project);
 
-      return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+      return pm_export_file_write (path, csv, strlen (csv), error);
     }
 
   if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
     {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *tmp = g_build_filename (dir, ".pm-export-XXXXXX.xlsx", NULL);
-      int fd = g_mkstemp_full (tmp, 0, 0666);
+      g_autofree char *tmp = pm_export_file_begin (path, error);
 
-      if (fd < 0)
-        {
-          int saved = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("Cannot write in “%s”: %s"), dir, g_strerror (saved));
-          return FALSE;
-        }
-      close (fd);
-
+      if (tmp == NULL)
+        return FALSE;
       if (!write_xlsx (project, tmp, error))
         {
-          g_unlink (tmp);
+          pm_export_file_abort (tmp);
           return FALSE;
         }
-      if (g_rename (tmp, path) != 0)
-        {
-          int saved = errno;
-          g_unlink (tmp);
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                       _("Cannot write “%s”: %s"), path, g_strerror (saved));
-          return FALSE;
-        }
-      return TRUE;
+      return pm_export_file_commit (tmp, path, error);
     }
 
   g_set_error (error, PM_ERROR, PM_ERROR_INVALID_DATA,

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -14,6 +15,30 @@
 
 #include "pm-csv.h"
 #include "pm-export-file.h"
+
+/* Messages name the file the person gave, never the temporary one. */
+
+/**
+ * pm_export_file_check:
+ *
+ * Refuses, before anything is written, a destination that is a folder
+ * where a file is expected.
+ */
+gboolean
+pm_export_file_check (const char *path,
+                      GError    **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("“%s” is a folder; give a file name."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
 
 /* Returns: (transfer full): the path of a new, empty temporary file in the
  * folder of path, with its extension */
@@ -29,6 +54,9 @@ pm_export_file_begin (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!pm_export_file_check (path, error))
+    return NULL;
+
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
   dot = strrchr (base, '.');
@@ -39,8 +67,12 @@ pm_export_file_begin (const char *path,
     {
       int saved = errno;
 
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   _("Cannot write in the folder “%s”: %s"), dir, g_strerror (saved));
+      if (saved == ENOENT || saved == ENOTDIR)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Cannot write “%s”: the folder “%s” does not exist."), path, dir);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -61,12 +93,70 @@ pm_export_file_commit (const char *temp_path,
       int saved = errno;
 
       g_unlink (temp_path);
+      if (saved == EISDIR || g_file_test (path, G_FILE_TEST_IS_DIR))
+        return pm_export_file_check (path, error);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                    _("Cannot write “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * pm_export_file_write:
+ *
+ * Writes a whole document at once, through a temporary file renamed over
+ * path when it is complete and on the disk.
+ */
+gboolean
+pm_export_file_write (const char *path,
+                      const void *data,
+                      gsize       length,
+                      GError    **error)
+{
+  g_autofree char *temp = NULL;
+  const char *p = data;
+  int saved = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (!(temp = pm_export_file_begin (path, error)))
+    return FALSE;
+
+  fd = g_open (temp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0)
+    saved = errno;
+  while (saved == 0 && length > 0)
+    {
+      gssize written = write (fd, p, length);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written < 0)
+        saved = errno;
+      else
+        {
+          p += written;
+          length -= written;
+        }
+    }
+  if (saved == 0 && fsync (fd) != 0)
+    saved = errno;
+  if (fd >= 0 && close (fd) != 0 && saved == 0)
+    saved = errno;
+
+  if (saved != 0)
+    {
+      pm_export_file_abort (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+
+  return pm_export_file_commit (temp, path, error);
 }
 
 void

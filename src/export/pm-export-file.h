@@ -10,6 +10,12 @@ G_BEGIN_DECLS
  * cancelled export never leaves half a file behind (nor destroys the
  * previous one). */
 
+gboolean pm_export_file_check (const char *path,
+                               GError    **error);
+gboolean pm_export_file_write (const char *path,
+                               const void *data,
+                               gsize       length,
+                               GError    **error);
 char *pm_export_file_begin (const char *path,
                             GError    **error);
 gboolean pm_export_file_commit (const char *temp_path,

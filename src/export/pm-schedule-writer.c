@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pm-csv.h"
+#include "pm-export-file.h"
 #include "pm-schedule-writer.h"
 #include "pm-xlsx-writer.h"
 
@@ -283,9 +284,7 @@ pm_schedule_write_csv (GPtrArray     *schedules,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   csv = pm_schedule_to_csv (schedules);
-  if (!g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
-    return FALSE;
-  return TRUE;
+  return pm_export_file_write (path, csv, strlen (csv), error);
 }
 
 /* PDF */

@@ -8,6 +8,7 @@
 
 #include "pm-csv.h"
 #include "pm-department.h"
+#include "pm-export-file.h"
 #include "pm-pdf-document.h"
 #include "pm-plan.h"
 #include "pm-project.h"
@@ -435,8 +436,7 @@ pm_task_division_write (PmTaskDivision *self,
 
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
           return FALSE;
-        return g_file_set_contents_full (path, csv, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
-                                         error);
+        return pm_export_file_write (path, csv, strlen (csv), error);
       }
     }
 }

@@ -10,6 +10,7 @@
 
 #include "pm-checks.h"
 #include "pm-csv.h"
+#include "pm-export-file.h"
 #include "pm-evaluation.h"
 #include "pm-indicator.h"
 #include "pm-observation.h"
@@ -1244,8 +1245,9 @@ pm_store_export_observations_csv (PmStore    *self,
 
   data = pm_store_export_observations_csv_data (self, &length);
   /* written under a temporary name and renamed: a failure leaves any
-   * earlier file as it was */
-  if (!g_file_set_contents (csv_path, data, length, &local_error))
+   * earlier file as it was, and the message names csv_path, never the
+   * temporary file */
+  if (!pm_export_file_write (csv_path, data, length, &local_error))
     {
       display = pm_store_file_display_name (csv_path);
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOSPC))
@@ -1256,11 +1258,10 @@ pm_store_export_observations_csv (PmStore    *self,
       else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ||
                g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ROFS) ||
                g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_PERM))
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
-                     _("Could not write “%s”: %s"), display, local_error->message);
+        g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_READ_ONLY,
+                             local_error->message);
       else
-        g_set_error (error, PM_STORE_ERROR, PM_STORE_ERROR_IO, _("Could not write “%s”: %s"),
-                     display, local_error->message);
+        g_set_error_literal (error, PM_STORE_ERROR, PM_STORE_ERROR_IO, local_error->message);
       return FALSE;
     }
 
