@@ -343,5 +343,16 @@ pm_chart_booklet_write_pdf (PmChartBooklet *self,
       return FALSE;
     }
 
-  return pm_export_file_write (filename, bytes->data, bytes->len, error);
+  if (!pm_export_file_write (filename, bytes->data, bytes->len, error))
+    {
+      /* the charts' errors are PM_ERROR_IO, whatever the writer says */
+      if (error && *error && (*error)->domain == G_FILE_ERROR)
+        {
+          (*error)->domain = PM_ERROR;
+          (*error)->code = PM_ERROR_IO;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
 }

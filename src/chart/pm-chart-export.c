@@ -276,6 +276,17 @@ pm_chart_write_file (PmChart      *chart,
   if (bytes == NULL)
     return FALSE;
 
-  return pm_export_file_write (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                               error);
+  if (!pm_export_file_write (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error))
+    {
+      /* the charts' errors are PM_ERROR_IO, whatever the writer says */
+      if (error && *error && (*error)->domain == G_FILE_ERROR)
+        {
+          (*error)->domain = PM_ERROR;
+          (*error)->code = PM_ERROR_IO;
+        }
+      return FALSE;
+    }
+
+  return TRUE;
 }
