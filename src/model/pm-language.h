@@ -27,16 +27,16 @@ gboolean pm_language_is_document (PmLanguage language);
  * read once. Returns msgid itself where there is no translation, and the
  * result lives as long as the program. */
 const char *pm_doc_gettext (PmLanguage  language,
-                            const char *msgid);
+                            const char *msgid) G_GNUC_FORMAT (2);
 /* The same for a msgid with a context (msgctxt). */
 const char *pm_doc_pgettext (PmLanguage  language,
                              const char *context,
-                             const char *msgid);
+                             const char *msgid) G_GNUC_FORMAT (3);
 /* The same for a msgid with a plural. */
 const char *pm_doc_ngettext (PmLanguage  language,
                              const char *msgid,
                              const char *msgid_plural,
-                             gulong      n);
+                             gulong      n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 
 /* Marks for xgettext (po/meson.build adds the keywords D_:2, DC_:2c,3 and
  * DN_:2,3): the strings of documents are extracted like those of _(). */
