@@ -46,8 +46,13 @@ typedef struct
   char *encoding;
   gboolean strict;
   char **add_area;
+  char *language;
   char **arguments;
 } Options;
+
+/* --language: the documents' language for this run, in place of the
+ * project's (PM_LANGUAGE_UI: not given). The project file is not changed. */
+static PmLanguage document_language = PM_LANGUAGE_UI;
 
 static void
 options_clear (Options *options)
@@ -71,6 +76,7 @@ options_clear (Options *options)
   g_clear_pointer (&options->per_page, g_free);
   g_clear_pointer (&options->encoding, g_free);
   g_clear_pointer (&options->add_area, g_strfreev);
+  g_clear_pointer (&options->language, g_free);
   g_clear_pointer (&options->arguments, g_strfreev);
 }
 
@@ -120,6 +126,15 @@ check_output (const char *output,
   return FALSE;
 }
 
+/* Returns: project, in the --language given */
+static PmProject *
+apply_language (PmProject *project)
+{
+  if (project && document_language != PM_LANGUAGE_UI)
+    pm_project_set_document_language (project, document_language);
+  return project;
+}
+
 /* Returns: (transfer full): the project in the file at path, opened
  * read-only, or the built-in template when path is NULL */
 static PmProject *
@@ -129,14 +144,14 @@ load_project (const char *path,
   g_autoptr (PmStore) store = NULL;
 
   if (path == NULL)
-    return pm_project_new_from_template (error);
+    return apply_language (pm_project_new_from_template (error));
 
   store = pm_store_open (path, PM_STORE_OPEN_READ_ONLY, error);
   if (store == NULL)
     return NULL;
 
   /* the model outlives the store, which closes the file */
-  return g_object_ref (pm_store_get_project (store));
+  return apply_language (g_object_ref (pm_store_get_project (store)));
 }
 
 /* --new PROJECT */
@@ -353,7 +368,7 @@ load_schedule_project (const char        *path,
   if (store == NULL)
     return NULL;
   *source = pm_schedule_source_new_for_store (store);
-  return g_object_ref (pm_store_get_project (store));
+  return apply_language (g_object_ref (pm_store_get_project (store)));
 }
 
 static gboolean
@@ -596,6 +611,9 @@ pm_cli_run (int        argc,
       N_("DPI") },
     { "per-page", 0, 0, G_OPTION_ARG_STRING, &options.per_page,
       N_("Charts per page of an --export-charts booklet: 1, 2 or 4"), N_("N") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options.language,
+      N_("Language of the documents written: zh_CN or en (default: the project's, zh_CN)"),
+      N_("LANGUAGE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &options.version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.arguments, NULL,
@@ -649,8 +667,11 @@ pm_cli_run (int        argc,
       "  plan-monitor --export-charts all --output slides.pdf --style slide\n"
       "\n"
       "--evaluate columns: code, name, latest_year, latest_value, target, status,\n"
-      "explanation; status is one of achieved, on-track, needs-acceleration,\n"
-      "limited-progress, deteriorating, not-achieved, no-target, no-data, manual.\n"
+      "status_label, explanation; status is one of achieved, on-track,\n"
+      "needs-acceleration, limited-progress, deteriorating, not-achieved, no-target,\n"
+      "no-data, manual (stable codes); status_label is its word (已达标 …).\n"
+      "Documents (PDF, XLSX, schedule CSV, charts, status_label, explanation) are in\n"
+      "the project's document language, zh_CN unless set; --language en: English.\n"
       "A blank line, then the counts and attainment rate per plan and domain.\n"
       "YEAR 2011–2020 evaluates the 2011–2020 rows (in 2020: their final result).\n"
       "\n"
@@ -715,6 +736,26 @@ pm_cli_run (int        argc,
       g_print ("plan-monitor %s\n", PACKAGE_VERSION);
       status = PM_EXIT_OK;
       goto out;
+    }
+
+  if (options.language)
+    {
+      if (!pm_language_from_string (options.language, &document_language))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("--language is zh_CN or en, not “%s”"), options.language);
+
+          status = usage_error (message);
+          goto out;
+        }
+      if (!(options.export_catalogue || options.evaluate || options.export_schedule ||
+            options.export_task_division || options.export_chart || options.export_charts ||
+            options.export_observations))
+        {
+          status = usage_error (_("--language goes with an option that writes a document "
+                                  "(--export-…, --evaluate)"));
+          goto out;
+        }
     }
 
   n_arguments = options.arguments ? g_strv_length (options.arguments) : 0;
@@ -826,6 +867,7 @@ pm_cli_run (int        argc,
   status = PM_EXIT_OK;
 
 out:
+  document_language = PM_LANGUAGE_UI;
   options_clear (&options);
   return status;
 }

@@ -27,11 +27,21 @@ struct _PmChartBooklet
 
   char *title;
   PmChartStyle style;
+  PmLanguage language; /* of the page numbers */
   guint per_page;
   GPtrArray *charts;
 };
 
 G_DEFINE_FINAL_TYPE (PmChartBooklet, pm_chart_booklet, G_TYPE_OBJECT)
+
+/* The language of the page numbers and messages (zh_CN unless set). */
+void
+pm_chart_booklet_set_language (PmChartBooklet *self,
+                               PmLanguage      language)
+{
+  g_return_if_fail (PM_IS_CHART_BOOKLET (self));
+  self->language = language;
+}
 
 gboolean
 pm_chart_per_page_is_valid (guint per_page)
@@ -205,6 +215,7 @@ pm_chart_booklet_draw_page (PmChartBooklet *self,
 
   /* the page's own text is sized as for a chart of a page */
   pm_chart_canvas_init (&canvas, cr, self->style, w, h, layout);
+  canvas.language = self->language;
   theme = &canvas.theme;
 
   cairo_rectangle (cr, 0, 0, w, h);
@@ -230,7 +241,7 @@ pm_chart_booklet_draw_page (PmChartBooklet *self,
       top += th * 0.5 + theme->gap;
     }
   {
-    g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page + 1, n_pages);
+    g_autofree char *text = g_strdup_printf (D_ (self->language, "Page %u of %u"), page + 1, n_pages);
     g_autoptr (PangoLayout) foot = pm_chart_canvas_text (&canvas, text, theme->font_small, FALSE,
                                                          -1, 0);
     double tw, th;
@@ -243,7 +254,7 @@ pm_chart_booklet_draw_page (PmChartBooklet *self,
 
   if (self->charts->len == 0)
     {
-      g_autoptr (PangoLayout) message = pm_chart_canvas_text (&canvas, _("No charts"),
+      g_autoptr (PangoLayout) message = pm_chart_canvas_text (&canvas, D_ (self->language, "No charts"),
                                                               theme->font_title, TRUE, -1, 0);
 
       pm_chart_canvas_show (&canvas, message, PM_CHART_LABEL_MESSAGE, left, top, &theme->muted,

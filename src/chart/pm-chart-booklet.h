@@ -41,6 +41,8 @@ gboolean pm_chart_booklet_write_pdf (PmChartBooklet *self,
                                      const char     *filename,
                                      GError        **error);
 
+void pm_chart_booklet_set_language (PmChartBooklet *self,
+                                    PmLanguage      language);
 gboolean pm_chart_per_page_is_valid (guint per_page);
 
 G_END_DECLS

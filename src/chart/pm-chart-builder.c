@@ -196,7 +196,8 @@ fill_target (PmTrendData  *data,
 
 /* 县教委 (lead), 县卫生健康委, 县公安局: the first named leads (牵头). */
 static char *
-departments_label (PmIndicator *indicator)
+departments_label (PmIndicator *indicator,
+                   PmLanguage   lang)
 {
   GListModel *departments = pm_indicator_get_departments (indicator);
   guint n = g_list_model_get_n_items (departments);
@@ -215,7 +216,7 @@ departments_label (PmIndicator *indicator)
     const char *rest = all + strlen (lead_name);
 
     /* TRANSLATORS: %1$s leads (牵头), %2$s (starting with 、) co-operate */
-    return g_strdup_printf (_("%1$s (lead)%2$s"), lead_name, rest);
+    return g_strdup_printf (D_ (lang, "%1$s (lead)%2$s"), lead_name, rest);
   }
 }
 
@@ -227,7 +228,8 @@ footnote_for (PmIndicator       *indicator,
 {
   g_autoptr (GString) printed_years = g_string_new (NULL);
   g_autoptr (GString) note = g_string_new (pm_indicator_get_code (indicator));
-  g_autofree char *departments = departments_label (indicator);
+  PmLanguage lang = data->language;
+  g_autofree char *departments = departments_label (indicator, lang);
   const char *attribute = pm_attribute_to_printed (pm_indicator_get_attribute (indicator));
   PmPlan *plan = pm_indicator_get_plan (indicator);
   PmIndicator *history = pm_indicator_get_period (indicator) == PM_PERIOD_2011_2020
@@ -236,12 +238,12 @@ footnote_for (PmIndicator       *indicator,
   if (departments && *departments)
     {
       g_string_append (note, " · ");
-      g_string_append_printf (note, _("Responsible: %s"), departments);
+      g_string_append_printf (note, D_ (lang, "Responsible: %s"), departments);
     }
   if (attribute && *attribute)
     {
       g_string_append (note, " · ");
-      g_string_append_printf (note, _("Attribute: %s"), attribute);
+      g_string_append_printf (note, D_ (lang, "Attribute: %s"), attribute);
     }
 
   /* the years whose values come from the printed table: 2010 and 2020, or
@@ -259,15 +261,15 @@ footnote_for (PmIndicator       *indicator,
     {
       /* TRANSLATORS: %1$s: years (2010, 2020), %2$s: the 2011–2020 plan's
        * name, %3$s: its row's code */
-      g_string_append_printf (note, _("Source: %1$s as printed in %2$s, 专栏1 (%3$s)"),
+      g_string_append_printf (note, D_ (lang, "Source: %1$s as printed in %2$s, 专栏1 (%3$s)"),
                               printed_years->str, pm_plan_get_previous_name (plan),
                               pm_indicator_get_code (history));
       if (monitored)
-        g_string_append_printf (note, _("; later years: the project's monitoring data up to %d"),
+        g_string_append_printf (note, D_ (lang, "; later years: the project's monitoring data up to %d"),
                                 year);
     }
   else
-    g_string_append_printf (note, _("Source: the project's monitoring data up to %d"), year);
+    g_string_append_printf (note, D_ (lang, "Source: the project's monitoring data up to %d"), year);
 
   return g_string_free (g_steal_pointer (&note), FALSE);
 }
@@ -299,10 +301,12 @@ pm_trend_data_new_for_indicator (PmProject   *project,
   g_return_val_if_fail (PM_IS_INDICATOR (indicator), NULL);
 
   period = pm_indicator_get_period (indicator);
-  evaluation = pm_evaluate_indicator (project, indicator, year);
+  evaluation = pm_evaluate_indicator_in (project, indicator, year,
+                                         pm_project_get_document_language (project));
   final_year = pm_evaluation_get_final_year (evaluation);
 
   data = pm_trend_data_new ();
+  data->language = pm_project_get_document_language (project);
   data->code = g_strdup (pm_indicator_get_code (indicator));
   pm_trend_data_set_title (data, pm_indicator_get_name (indicator));
   pm_trend_data_set_unit (data, pm_indicator_get_unit (indicator));
@@ -349,7 +353,8 @@ pm_trend_data_new_for_indicator (PmProject   *project,
     }
 
   pm_trend_data_set_status (data, chart_status (pm_evaluation_get_status (evaluation)),
-                            pm_status_get_label (pm_evaluation_get_status (evaluation)),
+                            pm_status_get_label_in (pm_evaluation_get_status (evaluation),
+                                                    data->language),
                             pm_evaluation_get_explanation (evaluation));
 
   footnote = footnote_for (indicator, data, MIN (year, final_year), monitored);
@@ -463,7 +468,7 @@ pm_chart_new_for_domain (PmProject *project,
 
   plan = pm_domain_get_plan (domain);
   /* TRANSLATORS: %1$s: the plan's name, %2$u: how many indicators, %3$d: the year */
-  subtitle = g_strdup_printf (_("%1$s · %2$u indicators · status in %3$d"),
+  subtitle = g_strdup_printf (D_ (pm_project_get_document_language (project), "%1$s · %2$u indicators · status in %3$d"),
                               plan ? pm_plan_get_name (plan) : "", charts->len, year);
 
   return pm_chart_new_overview (pm_domain_get_name (domain), subtitle,
@@ -500,12 +505,15 @@ pm_chart_new_status_summary (PmProject *project,
   g_autoptr (PmSummaryData) data = NULL;
   g_autofree char *title = NULL;
   GListModel *plans;
+  PmLanguage lang;
 
   g_return_val_if_fail (PM_IS_PROJECT (project), NULL);
 
+  lang = pm_project_get_document_language (project);
   summary = pm_summary_new (project, PM_PERIOD_2021_2030, year);
-  title = g_strdup_printf (_("Status of the indicators in %d"), year);
+  title = g_strdup_printf (D_ (lang, "Status of the indicators in %d"), year);
   data = pm_summary_data_new (title);
+  data->language = lang;
   if (plan)
     data->subtitle = g_strdup (pm_plan_get_name (plan));
   else if (pm_project_get_title (project) && *pm_project_get_title (project))
@@ -525,7 +533,7 @@ pm_chart_new_status_summary (PmProject *project,
         }
       data->subtitle = g_string_free (g_steal_pointer (&names), FALSE);
     }
-  data->footnote = g_strdup (_("Attainment rate (达标率): indicators achieved ÷ indicators measured "
+  data->footnote = g_strdup (D_ (lang, "Attainment rate (达标率): indicators achieved ÷ indicators measured "
                                "(achieved, on track, needs to speed up, limited progress, "
                                "deteriorating, not achieved). Numbers in the bars: indicators."));
 
@@ -552,7 +560,7 @@ pm_chart_new_status_summary (PmProject *project,
       if (group)
         {
           /* TRANSLATORS: the row of a plan's totals in the status summary */
-          g_autofree char *label = g_strdup_printf (_("%s: all domains"), pm_plan_get_name (each));
+          g_autofree char *label = g_strdup_printf (D_ (lang, "%s: all domains"), pm_plan_get_name (each));
 
           add_summary_row (data, label, group, TRUE);
         }

@@ -408,8 +408,9 @@ pm_chart_command_export_charts (PmProject                   *project,
     }
 
   /* TRANSLATORS: the header of a booklet: %1$s the plans, %2$d the year */
-  title = g_strdup_printf (_("%1$s · indicator trends, status in %2$d"), scope, year);
+  title = g_strdup_printf (D_ (pm_project_get_document_language (project), "%1$s · indicator trends, status in %2$d"), scope, year);
   booklet = pm_chart_booklet_new (title, style, per_page);
+  pm_chart_booklet_set_language (booklet, pm_project_get_document_language (project));
   for (guint i = 0; i < indicators->len; i++)
     {
       g_autoptr (PmChart) chart = pm_chart_new_for_indicator (project, indicators->pdata[i], year);

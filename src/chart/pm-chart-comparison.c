@@ -69,12 +69,12 @@ legend_text (const PmTrendData *d)
 {
   g_autoptr (GString) text = g_string_new (d->title ? d->title : d->code);
   const char *status = d->status_label && *d->status_label ? d->status_label
-                                                           : pm_chart_status_to_label (d->status);
+                                                           : pm_chart_status_to_label (d->status, d->language);
 
   if (d->target.text && *d->target.text && d->target.kind != PM_CHART_TARGET_NONE)
     {
       g_string_append (text, " · ");
-      g_string_append_printf (text, _("target %s"), d->target.text);
+      g_string_append_printf (text, D_ (d->language, "target %s"), d->target.text);
     }
   if (status && *status)
     g_string_append_printf (text, " · %s", status);
@@ -265,7 +265,7 @@ place_target_label (const PmChartPlot *plot,
 
   {
     /* one target for all: say what it is; one each: the series' colour says whose */
-    g_autofree char *label = shared ? g_strdup_printf (_("Target: %s"), d->target.text)
+    g_autofree char *label = shared ? g_strdup_printf (D_ (d->language, "Target: %s"), d->target.text)
                                     : g_strdup (d->target.text);
 
     layout = pm_chart_canvas_text (canvas, label, theme->font_small, TRUE, -1, 0);
@@ -360,6 +360,7 @@ pm_chart_draw_comparison (cairo_t             *cr,
   g_return_if_fail (series != NULL || n_series == 0);
 
   pm_chart_canvas_init (&canvas, cr, style, width, height, layout);
+  canvas.language = n_series > 0 ? series[0]->language : PM_LANGUAGE_DEFAULT;
   theme = &canvas.theme;
 
   cairo_save (cr);
@@ -400,7 +401,7 @@ pm_chart_draw_comparison (cairo_t             *cr,
 
   if (unit)
     {
-      g_autofree char *label = g_strdup_printf (_("Unit: %s"), unit);
+      g_autofree char *label = g_strdup_printf (D_ (canvas.language, "Unit: %s"), unit);
       g_autoptr (PangoLayout) text = pm_chart_canvas_text (&canvas, label, theme->font_small, FALSE,
                                                            right - left, 1);
       double h;
@@ -464,7 +465,7 @@ pm_chart_draw_comparison (cairo_t             *cr,
     }
 
   if (!any_value)
-    pm_chart_plot_draw_message (&plot, _("No data yet"));
+    pm_chart_plot_draw_message (&plot, D_ (canvas.language, "No data yet"));
 
   pm_chart_plot_place_mark_labels (&plot, midterm_year, target_year);
 

@@ -235,6 +235,7 @@ pm_summary_data_copy (const PmSummaryData *self)
 
   copy = pm_summary_data_new (self->title);
   copy->subtitle = g_strdup (self->subtitle);
+  copy->language = self->language;
   copy->footnote = g_strdup (self->footnote);
   for (guint i = 0; i < self->rows->len; i++)
     {

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "pm-chart-types.h"
+#include "pm-language.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,7 @@ typedef struct
   char *status_label;    /* the status word; NULL: pm_chart_status_to_label () */
   char *explanation;     /* one line with the numbers behind the status */
   char *footnote;        /* departments, attribute, data source */
+  PmLanguage language;   /* of the chart's own words: zh_CN unless set */
 } PmTrendData;
 
 #define PM_TYPE_TREND_DATA (pm_trend_data_get_type ())
@@ -113,6 +115,7 @@ typedef struct
   char *title;
   char *subtitle;
   char *footnote;
+  PmLanguage language; /* of the chart's own words: zh_CN unless set */
   GPtrArray *rows; /* PmSummaryRow */
 } PmSummaryData;
 

@@ -304,8 +304,8 @@ pm_chart_plot_place_mark_labels (const PmChartPlot *plot,
 
       if (years[i] <= plot->first_year || years[i] > plot->last_year)
         continue;
-      label = i == 0 ? g_strdup_printf (_("Mid-term %d"), years[i])
-                     : g_strdup_printf (_("Final %d"), years[i]);
+      label = i == 0 ? g_strdup_printf (D_ (plot->canvas->language, "Mid-term %d"), years[i])
+                     : g_strdup_printf (D_ (plot->canvas->language, "Final %d"), years[i]);
       layout = small_text (canvas, label);
       pm_chart_text_size (layout, &w, &h);
       x = pm_chart_plot_x (plot, years[i]);

@@ -79,6 +79,7 @@ typedef struct
   cairo_matrix_t base_inverse; /* to the layout's coordinates */
   cairo_pattern_t *hatch;
   cairo_pattern_t *hatch_cross;
+  PmLanguage language;   /* of the words drawn: zh_CN unless set */
 } PmChartCanvas;
 
 void pm_chart_theme_init (PmChartTheme *theme,

@@ -119,7 +119,7 @@ draw_legend (PmChartCanvas       *canvas,
 
       shown[n++] = status_order[k];
       g_ptr_array_add (layouts, pm_chart_canvas_text (canvas,
-                                                      pm_chart_status_to_label (status_order[k]),
+                                                      pm_chart_status_to_label (status_order[k], data->language),
                                                       theme->font_small, FALSE, -1, 0));
     }
 
@@ -182,6 +182,7 @@ pm_chart_draw_summary (cairo_t             *cr,
   g_return_if_fail (data != NULL);
 
   pm_chart_canvas_init (&canvas, cr, style, width, height, layout);
+  canvas.language = data->language;
   theme = &canvas.theme;
   n_rows = data->rows->len;
 
@@ -235,7 +236,7 @@ pm_chart_draw_summary (cairo_t             *cr,
 
   if (n_rows == 0)
     {
-      g_autoptr (PangoLayout) message = pm_chart_canvas_text (&canvas, _("Nothing to summarise"),
+      g_autoptr (PangoLayout) message = pm_chart_canvas_text (&canvas, D_ (data->language, "Nothing to summarise"),
                                                               theme->font * 1.3, TRUE,
                                                               right - left, 2);
 
@@ -245,7 +246,7 @@ pm_chart_draw_summary (cairo_t             *cr,
     }
 
   /* columns: the labels, the bars, the rates */
-  rate_head = pm_chart_canvas_text (&canvas, _("Attainment rate"), theme->font_small, TRUE, -1, 0);
+  rate_head = pm_chart_canvas_text (&canvas, D_ (data->language, "Attainment rate"), theme->font_small, TRUE, -1, 0);
   {
     g_autoptr (PangoLayout) probe = pm_chart_canvas_text (&canvas, "100.0%", theme->font, TRUE,
                                                           -1, 0);

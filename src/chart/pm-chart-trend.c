@@ -79,7 +79,7 @@ status_label (const PmTrendData *d)
 {
   if (d->status_label && *d->status_label)
     return d->status_label;
-  return pm_chart_status_to_label (d->status);
+  return pm_chart_status_to_label (d->status, d->language);
 }
 
 /* The range of every number the chart shows. */
@@ -249,9 +249,9 @@ draw_header (Trend  *t,
       double h;
 
       if (d->target.text && *d->target.text && d->target.kind != PM_CHART_TARGET_NONE)
-        g_string_append_printf (line, _("Target for %d: %s"), d->target_year, d->target.text);
+        g_string_append_printf (line, D_ (d->language, "Target for %d: %s"), d->target_year, d->target.text);
       else
-        g_string_append (line, _("No target"));
+        g_string_append (line, D_ (d->language, "No target"));
 
       if (d->explanation && *d->explanation)
         g_string_append_printf (line, " · %s", d->explanation);
@@ -260,7 +260,7 @@ draw_header (Trend  *t,
           g_autofree char *value = pm_chart_format_value (latest->value);
 
           g_string_append (line, " · ");
-          g_string_append_printf (line, _("Latest (%d): %s"), latest->year, value);
+          g_string_append_printf (line, D_ (d->language, "Latest (%d): %s"), latest->year, value);
         }
 
       sub = text (t, line->str, theme->font, FALSE, right - left, 2);
@@ -388,18 +388,18 @@ draw_legend (Trend  *t,
     }
 
   if (observed)
-    entries[n++] = (typeof (entries[0])) { LEGEND_OBSERVED, _("Monitoring data") };
+    entries[n++] = (typeof (entries[0])) { LEGEND_OBSERVED, D_ (d->language, "Monitoring data") };
   if (history)
-    entries[n++] = (typeof (entries[0])) { LEGEND_HISTORY, _("Results printed in the 2011–2020 plan") };
+    entries[n++] = (typeof (entries[0])) { LEGEND_HISTORY, D_ (d->language, "Results printed in the 2011–2020 plan") };
   if (pm_chart_target_has_line (&d->target))
     entries[n++] = (typeof (entries[0])) {
       d->target.kind == PM_CHART_TARGET_BAND ? LEGEND_BAND : LEGEND_TARGET,
-      d->target.kind == PM_CHART_TARGET_BAND ? _("Target band") :
-      (d->target.op == PM_CHART_OP_EQ ? _("Target") : _("Target and the side that meets it")) };
+      d->target.kind == PM_CHART_TARGET_BAND ? D_ (d->language, "Target band") :
+      (d->target.op == PM_CHART_OP_EQ ? D_ (d->language, "Target") : D_ (d->language, "Target and the side that meets it")) };
   if (has_required_path (d))
-    entries[n++] = (typeof (entries[0])) { LEGEND_PATH, _("Required path") };
+    entries[n++] = (typeof (entries[0])) { LEGEND_PATH, D_ (d->language, "Required path") };
   if (has_projection (d))
-    entries[n++] = (typeof (entries[0])) { LEGEND_PROJECTION, _("Projection of the trend") };
+    entries[n++] = (typeof (entries[0])) { LEGEND_PROJECTION, D_ (d->language, "Projection of the trend") };
 
   if (n == 0)
     return 0;
@@ -564,9 +564,9 @@ target_label_text (const PmTrendData *d,
   switch (d->target.kind)
     {
     case PM_CHART_TARGET_MANUAL:
-      return g_strdup_printf (_("Target (judged manually): %s"), printed ? printed : "");
+      return g_strdup_printf (D_ (d->language, "Target (judged manually): %s"), printed ? printed : "");
     case PM_CHART_TARGET_NONE:
-      return g_strdup (_("No target"));
+      return g_strdup (D_ (d->language, "No target"));
     default:
       {
         g_autofree char *fallback = NULL;
@@ -597,7 +597,7 @@ target_label_text (const PmTrendData *d,
             figures = g_strdup_printf (" (%s)", v);
           }
 
-        return g_strdup_printf (_("Target: %s%s"), printed ? printed : fallback ? fallback : "",
+        return g_strdup_printf (D_ (d->language, "Target: %s%s"), printed ? printed : fallback ? fallback : "",
                                 figures ? figures : "");
       }
     }
@@ -854,7 +854,7 @@ place_projection_label (Trend *t)
     return;
 
   value = pm_chart_format_value (round (d->projected_value * 100) / 100);
-  label = g_strdup_printf (_("Projected %d: %s"), d->target_year, value);
+  label = g_strdup_printf (D_ (d->language, "Projected %d: %s"), d->target_year, value);
   layout = text (t, label, theme->font_small, FALSE, -1, 0);
   pm_chart_text_size (layout, &w, &h);
   x = trend_x (t, d->target_year);
@@ -1012,7 +1012,7 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
 
   if (!theme->compact && data->unit && *data->unit)
     {
-      g_autofree char *label = g_strdup_printf (_("Unit: %s"), data->unit);
+      g_autofree char *label = g_strdup_printf (D_ (data->language, "Unit: %s"), data->unit);
       g_autoptr (PangoLayout) unit = text (&t, label, theme->font_small, FALSE, right - left, 1);
       double h;
 
@@ -1067,7 +1067,7 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
     }
 
   if (pm_trend_data_count_values (data) == 0)
-    pm_chart_plot_draw_message (&t.p, _("No data yet"));
+    pm_chart_plot_draw_message (&t.p, D_ (data->language, "No data yet"));
 
   place_projection_label (&t);
   pm_chart_plot_place_mark_labels (&t.p, data->midterm_year, data->target_year);

@@ -94,28 +94,29 @@ pm_chart_style_get_default_size (PmChartStyle style,
 /* Returns: the status as a person reads it, translated: the same words
  * (and context) as the evaluation's pm_status_get_label () */
 const char *
-pm_chart_status_to_label (PmChartStatus status)
+pm_chart_status_to_label (PmChartStatus status,
+                          PmLanguage    language)
 {
   switch (status)
     {
     case PM_CHART_STATUS_ACHIEVED:
-      return C_("status", "Achieved");
+      return DC_ (language, "status", "Achieved");
     case PM_CHART_STATUS_ON_TRACK:
-      return C_("status", "On track");
+      return DC_ (language, "status", "On track");
     case PM_CHART_STATUS_NEEDS_ACCELERATION:
-      return C_("status", "Needs to speed up");
+      return DC_ (language, "status", "Needs to speed up");
     case PM_CHART_STATUS_LIMITED_PROGRESS:
-      return C_("status", "Limited progress");
+      return DC_ (language, "status", "Limited progress");
     case PM_CHART_STATUS_DETERIORATING:
-      return C_("status", "Deteriorating");
+      return DC_ (language, "status", "Deteriorating");
     case PM_CHART_STATUS_NOT_ACHIEVED:
-      return C_("status", "Not achieved");
+      return DC_ (language, "status", "Not achieved");
     case PM_CHART_STATUS_NO_TARGET:
-      return C_("status", "No target");
+      return DC_ (language, "status", "No target");
     case PM_CHART_STATUS_NO_DATA:
-      return C_("status", "No data");
+      return DC_ (language, "status", "No data");
     case PM_CHART_STATUS_MANUAL:
-      return C_("status", "Judged by a person");
+      return DC_ (language, "status", "Judged by a person");
     case PM_CHART_STATUS_NONE:
     default:
       return "";

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "pm-language.h"
+
 G_BEGIN_DECLS
 
 /* How a chart looks. Every style draws the same content. */
@@ -66,7 +68,8 @@ void pm_chart_style_get_default_size (PmChartStyle style,
                                       int         *width,
                                       int         *height);
 
-const char *pm_chart_status_to_label (PmChartStatus status);
+const char *pm_chart_status_to_label (PmChartStatus status,
+                                      PmLanguage    language);
 const char *pm_chart_status_to_string (PmChartStatus status);
 gboolean pm_chart_status_from_string (const char    *text,
                                       PmChartStatus *status);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <stdarg.h>
+#include <string.h>
 
 #include "pm-evaluation.h"
 #include "pm-indicator.h"
@@ -37,6 +38,7 @@ struct _PmEvaluation
   int year;
   int final_year;
   PmStatus status;
+  PmLanguage language; /* of the explanation */
   char *explanation;
   gboolean judged;
 
@@ -256,15 +258,24 @@ pm_status_from_string (const char *text,
 const char *
 pm_status_get_label (PmStatus status)
 {
+  return pm_status_get_label_in (status, PM_LANGUAGE_UI);
+}
+
+/* Returns: the status for a person, in a document's language (已达标 …) */
+const char *
+pm_status_get_label_in (PmStatus   status,
+                        PmLanguage language)
+{
   g_return_val_if_fail (status < PM_N_STATUSES, NULL);
 
-  return g_dpgettext2 (GETTEXT_PACKAGE, "status", status_labels[status]);
+  return pm_doc_pgettext (language, "status", status_labels[status]);
 }
 
 static const char *
-status_phrase (PmStatus status)
+status_phrase (PmEvaluation *self,
+               PmStatus      status)
 {
-  return g_dpgettext2 (GETTEXT_PACKAGE, "status in a sentence", status_phrases[status]);
+  return pm_doc_pgettext (self->language, "status in a sentence", status_phrases[status]);
 }
 
 /* Returns: whether the status counts towards the attainment rate: an
@@ -565,10 +576,63 @@ format_projection (PmEvaluation *self,
   return format_value (self, value, decimals);
 }
 
+/* The unit a figure of the target is printed with ("/10万", "%", "岁"), or "". */
+static const char *
+figure_unit (PmEvaluation *self,
+             char        **owned)
+{
+  g_autofree char *number = pm_target_format_value (NULL, 1, NULL, 0);
+  g_autofree char *full = format_value (self, 1, 0);
+
+  if (!g_str_has_prefix (full, number) || self->target->kind == PM_TARGET_RATIO)
+    return "";
+  *owned = g_strdup (full + strlen (number));
+  return *owned;
+}
+
+/* The target as printed (＜8, ≥98.5, 45左右, 2:3, 以2010年为基数下降1/6,
+ * 逐年提高 …), never a bare figure in place of a comparison: a printed
+ * figure gets its unit ("＜8/10万"), a band or 趋于平衡 the range it stands
+ * for ("40左右 (38–42%)"), and a printed bare number the comparison it means
+ * ("100 (≥100%)"). */
 static char *
 describe_target (PmEvaluation *self)
 {
-  return pm_target_describe (self->target, pm_indicator_get_unit (self->indicator));
+  const PmTarget *target = self->target;
+  const char *text = target->text;
+  gsize length = strlen (text);
+  g_autofree char *owned_unit = NULL;
+  const char *unit = figure_unit (self, &owned_unit);
+  gboolean ranged = target->kind == PM_TARGET_BAND ||
+                    (target->kind == PM_TARGET_DIRECTION &&
+                     target->direction == PM_DIRECTION_INTO_RANGE);
+
+  if (target->kind == PM_TARGET_NONE || length == 0)
+    return pm_target_describe (target, pm_indicator_get_unit (self->indicator));
+
+  if (ranged && isfinite (target->low) && isfinite (target->high))
+    {
+      g_autofree char *low = pm_target_format_value (NULL, target->low, NULL, 6);
+      g_autofree char *high = format_value (self, target->high, 6);
+
+      return g_strdup_printf ("%s (%s–%s)", text, low, high);
+    }
+
+  if (target->kind == PM_TARGET_COMPARISON && g_ascii_isdigit (text[length - 1]))
+    {
+      g_autofree char *printed = g_strconcat (text, unit, NULL);
+
+      if (g_ascii_isdigit (text[0]) || text[0] == '.')
+        {
+          /* a bare number: a level to reach */
+          g_autofree char *meaning = pm_target_describe (target, pm_indicator_get_unit (self->indicator));
+
+          return g_strdup_printf ("%s (%s)", printed, meaning);
+        }
+      return g_steal_pointer (&printed);
+    }
+
+  return g_strdup (text);
 }
 
 /* The target, with the figure it stands for where that comes from another
@@ -588,7 +652,7 @@ describe_target_with_goal (PmEvaluation *self)
 
   goal = format_value (self, self->goal, 6);
   /* TRANSLATORS: a target and the figure it comes to: "1/6 below the 2010 value, that is 2.5‰" */
-  return g_strdup_printf (_("%s, that is %s"), description, goal);
+  return g_strdup_printf (D_ (self->language, "%s, that is %s"), description, goal);
 }
 
 static char *
@@ -665,8 +729,8 @@ evaluate_manual (PmEvaluation *self,
         judgement = PM_STATUS_NOT_ACHIEVED;
       set_status (self, judgement);
       /* TRANSLATORS: %1$d is a year, %2$s the printed target, %3$s a status label */
-      explain (self, _("In %1$d a person judged the target “%2$s”: %3$s"),
-               judged_year, self->target->text, status_phrase (judgement));
+      explain (self, D_ (self->language, "In %1$d a person judged the target “%2$s”: %3$s"),
+               judged_year, self->target->text, status_phrase (self, judgement));
       return;
     }
 
@@ -674,13 +738,13 @@ evaluate_manual (PmEvaluation *self,
   if (self->latest_year)
     {
       latest = format_value (self, self->latest_value, 6);
-      explain (self, _("In %1$d the value was %2$s; the target “%3$s” needs a person’s judgement, "
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; the target “%3$s” needs a person’s judgement, "
                        "and none is recorded"),
                self->latest_year, latest, self->target->text);
     }
   else
     {
-      explain (self, _("The target “%1$s” needs a person’s judgement; none is recorded up to %2$d"),
+      explain (self, D_ (self->language, "The target “%1$s” needs a person’s judgement; none is recorded up to %2$d"),
                self->target->text, last_year);
     }
 }
@@ -696,7 +760,6 @@ evaluate_progress (PmEvaluation *self,
   int b = self->baseline_year, t = self->latest_year, end = self->final_year;
   g_autofree char *latest = format_value (self, vt, 6);
   g_autofree char *baseline = format_value (self, vb, 6);
-  g_autofree char *goal_text = format_value (self, goal, 6);
   g_autofree char *target = describe_target_with_goal (self);
   g_autofree char *projected = NULL;
   gboolean improving;
@@ -728,7 +791,7 @@ evaluate_progress (PmEvaluation *self,
   if (final)
     {
       set_status (self, PM_STATUS_NOT_ACHIEVED);
-      explain (self, _("In %1$d the value was %2$s; the target for %3$d is %4$s: not achieved"),
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; the target for %3$d is %4$s: not achieved"),
                t, latest, end, target);
       return;
     }
@@ -736,9 +799,9 @@ evaluate_progress (PmEvaluation *self,
   if (ratio < 0)
     {
       set_status (self, PM_STATUS_DETERIORATING);
-      explain (self, _("In %1$d the value was %2$s, further from the target %3$s than %4$s in %5$d: "
+      explain (self, D_ (self->language, "In %1$d the value was %2$s, further from the target %3$s than %4$s in %5$d: "
                        "deteriorating"),
-               t, latest, goal_text, baseline, b);
+               t, latest, target, baseline, b);
       return;
     }
 
@@ -750,35 +813,35 @@ evaluate_progress (PmEvaluation *self,
     {
       set_status (self, PM_STATUS_ON_TRACK);
       /* TRANSLATORS: 2024年为81.2岁，按2020年以来的增速到2030年约为82.8岁，目标82.3岁，进度正常 */
-      explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                        "by %5$d, against the target %6$s: on track"),
-               t, latest, b, projected, end, goal_text);
+               t, latest, b, projected, end, target);
     }
   else if (ratio >= PM_PROGRESS_NEEDS_ACCELERATION)
     {
       set_status (self, PM_STATUS_NEEDS_ACCELERATION);
       if (lower)
         /* TRANSLATORS: a target to fall to (＜2.5‰): 2024年为2.62‰，按2020年以来的增速到2030年约为2.55‰，高于目标2.5‰，需加快进度 */
-        explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
+        explain (self, D_ (self->language, "In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                          "by %5$d, above the target %6$s: needs to speed up"),
-                 t, latest, b, projected, end, goal_text);
+                 t, latest, b, projected, end, target);
       else
         /* TRANSLATORS: 2024年为80.9岁，按2020年以来的增速到2030年约为82.1岁，低于目标82.3岁，需加快进度 */
-        explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
+        explain (self, D_ (self->language, "In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                          "by %5$d, below the target %6$s: needs to speed up"),
-                 t, latest, b, projected, end, goal_text);
+                 t, latest, b, projected, end, target);
     }
   else
     {
       set_status (self, PM_STATUS_LIMITED_PROGRESS);
       if (lower)
-        explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
+        explain (self, D_ (self->language, "In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                          "by %5$d, above the target %6$s: limited progress"),
-                 t, latest, b, projected, end, goal_text);
+                 t, latest, b, projected, end, target);
       else
-        explain (self, _("In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
+        explain (self, D_ (self->language, "In %1$d the value was %2$s; at the rate since %3$d it would be about %4$s "
                          "by %5$d, below the target %6$s: limited progress"),
-                 t, latest, b, projected, end, goal_text);
+                 t, latest, b, projected, end, target);
     }
 }
 
@@ -797,8 +860,6 @@ evaluate_crossing (PmEvaluation *self,
                      target->direction == PM_DIRECTION_INTO_RANGE);
   g_autofree char *latest = NULL;
   g_autofree char *baseline = NULL;
-  g_autofree char *range_low = NULL;
-  g_autofree char *range_high = NULL;
   g_autofree char *range = NULL;
   double distance_b, distance_t;
   PmStatus status;
@@ -826,16 +887,14 @@ evaluate_crossing (PmEvaluation *self,
 
   latest = format_value (self, vt, 6);
   baseline = format_value (self, vb, 6);
-  range_low = pm_target_format_value (NULL, low, NULL, 6);
-  range_high = format_value (self, high, 6);
-  range = g_strdup_printf ("%s–%s", range_low, range_high);
+  range = describe_target (self);
   set_status (self, status);
   /* TRANSLATORS: the value went from below a target range (%3$s, e.g. 103–107%)
    * to above it, or the other way; %6$s is a status such as "on track" */
-  explain (self, _("In %1$d the value was %2$s, on the other side of the target range %3$s from %4$s "
+  explain (self, D_ (self->language, "In %1$d the value was %2$s, on the other side of the target range %3$s from %4$s "
                    "in %5$d: %6$s"),
            self->latest_year, latest, range, baseline, self->baseline_year,
-           status_phrase (status));
+           status_phrase (self, status));
   return TRUE;
 }
 
@@ -872,9 +931,9 @@ evaluate (PmEvaluation *self,
     {
       set_status (self, PM_STATUS_NO_TARGET);
       if (latest)
-        explain (self, _("In %1$d the value was %2$s; no target is set"), self->latest_year, latest);
+        explain (self, D_ (self->language, "In %1$d the value was %2$s; no target is set"), self->latest_year, latest);
       else
-        explain (self, "%s", _("No target is set"));
+        explain (self, "%s", D_ (self->language, "No target is set"));
       return;
     }
 
@@ -891,7 +950,7 @@ evaluate (PmEvaluation *self,
       if (reference == NULL || reference == indicator)
         {
           set_status (self, PM_STATUS_MANUAL);
-          explain (self, _("The target “%1$s” compares with %2$s, which this project does not have: "
+          explain (self, D_ (self->language, "The target “%1$s” compares with %2$s, which this project does not have: "
                            "a person judges it"),
                    target->text, target->reference ? target->reference : "?");
           return;
@@ -902,7 +961,7 @@ evaluate (PmEvaluation *self,
   if (latest_index < 0)
     {
       set_status (self, PM_STATUS_NO_DATA);
-      explain (self, _("No value up to %d"), last_year);
+      explain (self, D_ (self->language, "No value up to %d"), last_year);
       return;
     }
 
@@ -943,7 +1002,7 @@ evaluate (PmEvaluation *self,
       g_autofree char *name = name_indicator (reference);
 
       set_status (self, PM_STATUS_NO_DATA);
-      explain (self, _("In %1$d the value was %2$s; the target is %3$s, but %4$s has no value for %1$d"),
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; the target is %3$s, but %4$s has no value for %1$d"),
                self->latest_year, latest, description, name);
       return;
     }
@@ -951,7 +1010,7 @@ evaluate (PmEvaluation *self,
       !isfinite (context.base_value))
     {
       set_status (self, PM_STATUS_NO_DATA);
-      explain (self, _("In %1$d the value was %2$s; the target is %3$s, but there is no value for %4$d"),
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; the target is %3$s, but there is no value for %4$d"),
                self->latest_year, latest, description, target->base_year);
       return;
     }
@@ -969,11 +1028,11 @@ evaluate (PmEvaluation *self,
       /* TRANSLATORS: %1$d, %2$s: the latest year and value; %3$s, %4$d: the
        * baseline value and year; %5$s the target (提高, 得到控制 …) */
       if (pm_target_needs_baseline (target))
-        explain (self, _("In %1$d the value was %2$s, against %3$s in %4$d; the target is %5$s: achieved"),
+        explain (self, D_ (self->language, "In %1$d the value was %2$s, against %3$s in %4$d; the target is %5$s: achieved"),
                  self->latest_year, latest, baseline, self->baseline_year, description);
       else
         /* TRANSLATORS: 2024年为2.3‰，目标＜2.5‰，已达标 */
-        explain (self, _("In %1$d the value was %2$s; the target is %3$s: achieved"),
+        explain (self, D_ (self->language, "In %1$d the value was %2$s; the target is %3$s: achieved"),
                  self->latest_year, latest, description);
       return;
     }
@@ -989,7 +1048,7 @@ evaluate (PmEvaluation *self,
            * the year before it unless one is entered: say so, and how */
           /* TRANSLATORS: %1$d, %2$s: the latest year and value; %3$s the target (提高 …);
            * %4$s the indicator's code; %5$d the year before the period (2020) */
-          explain (self, _("In %1$d the value was %2$s; the target is %3$s, measured from the "
+          explain (self, D_ (self->language, "In %1$d the value was %2$s; the target is %3$s, measured from the "
                            "baseline of %5$d, but %4$s has no value for %5$d (an indicator new "
                            "in this period): enter its %5$d value, or a value for another "
                            "year, to measure progress"),
@@ -997,7 +1056,7 @@ evaluate (PmEvaluation *self,
                    first_year - 1);
           return;
         }
-      explain (self, _("In %1$d the value was %2$s; the target is %3$s: a value for another year is "
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; the target is %3$s: a value for another year is "
                        "needed to measure progress"),
                self->latest_year, latest, description);
       return;
@@ -1023,7 +1082,7 @@ evaluate (PmEvaluation *self,
       if (final)
         {
           set_status (self, PM_STATUS_NOT_ACHIEVED);
-          explain (self, _("In %1$d the value was %2$s, against %3$s in %4$d; the target for %5$d is "
+          explain (self, D_ (self->language, "In %1$d the value was %2$s, against %3$s in %4$d; the target for %5$d is "
                            "%6$s: not achieved"),
                    self->latest_year, latest, baseline, self->baseline_year, self->final_year,
                    description);
@@ -1031,21 +1090,21 @@ evaluate (PmEvaluation *self,
       else if (wrong)
         {
           set_status (self, PM_STATUS_DETERIORATING);
-          explain (self, _("In %1$d the value was %2$s, against %3$s in %4$d; the target is %5$s: "
+          explain (self, D_ (self->language, "In %1$d the value was %2$s, against %3$s in %4$d; the target is %5$s: "
                            "deteriorating"),
                    self->latest_year, latest, baseline, self->baseline_year, description);
         }
       else if (every_year && broken_year)
         {
           set_status (self, PM_STATUS_LIMITED_PROGRESS);
-          explain (self, _("In %1$d the value was %2$s; the target is %3$s, but the value did not "
+          explain (self, D_ (self->language, "In %1$d the value was %2$s; the target is %3$s, but the value did not "
                            "move that way in %4$d: limited progress"),
                    self->latest_year, latest, description, broken_year);
         }
       else
         {
           set_status (self, PM_STATUS_LIMITED_PROGRESS);
-          explain (self, _("In %1$d the value was %2$s, the same as in %3$d; the target is %4$s: "
+          explain (self, D_ (self->language, "In %1$d the value was %2$s, the same as in %3$d; the target is %4$s: "
                            "limited progress"),
                    self->latest_year, latest, self->baseline_year, description);
         }
@@ -1056,7 +1115,7 @@ evaluate (PmEvaluation *self,
     {
       /* the final year, with its only value short of the figure */
       set_status (self, PM_STATUS_NOT_ACHIEVED);
-      explain (self, _("In %1$d the value was %2$s; the target for %3$d is %4$s: not achieved"),
+      explain (self, D_ (self->language, "In %1$d the value was %2$s; the target for %3$d is %4$s: not achieved"),
                self->latest_year, latest, self->final_year, description);
       return;
     }
@@ -1073,13 +1132,13 @@ evaluate (PmEvaluation *self,
         if (final)
           {
             set_status (self, PM_STATUS_NOT_ACHIEVED);
-            explain (self, _("In %1$d the value was %2$s; the target for %3$d is %4$s: not achieved"),
+            explain (self, D_ (self->language, "In %1$d the value was %2$s; the target for %3$d is %4$s: not achieved"),
                      self->latest_year, latest, self->final_year, description);
           }
         else
           {
             set_status (self, PM_STATUS_DETERIORATING);
-            explain (self, _("In %1$d the value was %2$s; it met the target %3$s in %4$d (%5$s) "
+            explain (self, D_ (self->language, "In %1$d the value was %2$s; it met the target %3$s in %4$d (%5$s) "
                              "but no longer does: deteriorating"),
                      self->latest_year, latest, description, self->baseline_year, baseline);
           }
@@ -1107,6 +1166,22 @@ pm_evaluate_indicator (PmProject   *project,
                        PmIndicator *indicator,
                        int          year)
 {
+  return pm_evaluate_indicator_in (project, indicator, year, PM_LANGUAGE_UI);
+}
+
+/**
+ * pm_evaluate_indicator_in:
+ * @language: the language of the explanation: a document's, or
+ *   PM_LANGUAGE_UI for the window's
+ *
+ * pm_evaluate_indicator () for a document.
+ */
+PmEvaluation *
+pm_evaluate_indicator_in (PmProject   *project,
+                          PmIndicator *indicator,
+                          int          year,
+                          PmLanguage   language)
+{
   PmEvaluation *self;
 
   g_return_val_if_fail (project == NULL || PM_IS_PROJECT (project), NULL);
@@ -1114,6 +1189,7 @@ pm_evaluate_indicator (PmProject   *project,
 
   self = g_object_new (PM_TYPE_EVALUATION, NULL);
   self->indicator = g_object_ref (indicator);
+  self->language = language;
   self->year = year;
   self->final_year = pm_period_last_year (pm_indicator_get_period (indicator));
   self->target = pm_target_new_for_indicator (indicator);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pm-language.h"
 #include "pm-target.h"
 #include "pm-types.h"
 
@@ -36,6 +37,8 @@ const char *pm_status_to_string (PmStatus status);
 gboolean pm_status_from_string (const char *text,
                                 PmStatus   *status);
 const char *pm_status_get_label (PmStatus status);
+const char *pm_status_get_label_in (PmStatus   status,
+                                    PmLanguage language);
 gboolean pm_status_is_measured (PmStatus status);
 gboolean pm_status_from_judgement (const char *text,
                                    PmStatus   *status);
@@ -64,6 +67,10 @@ G_DECLARE_FINAL_TYPE (PmEvaluation, pm_evaluation, PM, EVALUATION, GObject)
 PmEvaluation *pm_evaluate_indicator (PmProject   *project,
                                      PmIndicator *indicator,
                                      int          year);
+PmEvaluation *pm_evaluate_indicator_in (PmProject   *project,
+                                        PmIndicator *indicator,
+                                        int          year,
+                                        PmLanguage   language);
 
 PmIndicator *pm_evaluation_get_indicator (PmEvaluation *self);
 int pm_evaluation_get_year (PmEvaluation *self);

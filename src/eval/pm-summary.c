@@ -25,6 +25,7 @@ struct _PmSummary
   PmProject *project; /* keeps the plans, domains, departments of the groups */
   PmPeriod period;
   int year;
+  PmLanguage language; /* of the explanations and status words */
   GListStore *evaluations;
   GListStore *binding_first;
   GArray *groups; /* of PmSummaryGroup */
@@ -199,6 +200,22 @@ pm_summary_new (PmProject *project,
                 PmPeriod   period,
                 int        year)
 {
+  return pm_summary_new_in (project, period, year, PM_LANGUAGE_UI);
+}
+
+/**
+ * pm_summary_new_in:
+ * @language: of the explanations and status words: a document's, or
+ *   PM_LANGUAGE_UI for the window's
+ *
+ * pm_summary_new () for a document.
+ */
+PmSummary *
+pm_summary_new_in (PmProject  *project,
+                   PmPeriod    period,
+                   int         year,
+                   PmLanguage  language)
+{
   g_autoptr (GHashTable) positions = g_hash_table_new (NULL, NULL);
   PmSummary *self;
   GListModel *indicators;
@@ -211,6 +228,7 @@ pm_summary_new (PmProject *project,
   self->project = g_object_ref (project);
   self->period = period;
   self->year = year;
+  self->language = language;
 
   indicators = pm_project_get_indicators (project);
   for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
@@ -220,7 +238,7 @@ pm_summary_new (PmProject *project,
 
       if (pm_indicator_get_period (indicator) != period)
         continue;
-      evaluation = pm_evaluate_indicator (project, indicator, year);
+      evaluation = pm_evaluate_indicator_in (project, indicator, year, language);
       g_hash_table_insert (positions, indicator, GUINT_TO_POINTER (i));
       g_list_store_append (self->evaluations, evaluation);
       g_list_store_append (self->binding_first, evaluation);
@@ -253,7 +271,8 @@ pm_summary_new (PmProject *project,
   return self;
 }
 
-/* Returns: (transfer full): the summary of the period that contains @year */
+/* Returns: (transfer full): the summary of the period that contains @year,
+ * in the project's document language (the table of --evaluate) */
 PmSummary *
 pm_summary_new_for_year (PmProject *project,
                          int        year)
@@ -261,7 +280,9 @@ pm_summary_new_for_year (PmProject *project,
   PmPeriod period = year <= pm_period_last_year (PM_PERIOD_2011_2020) ? PM_PERIOD_2011_2020
                                                                         : PM_PERIOD_2021_2030;
 
-  return pm_summary_new (project, period, year);
+  g_return_val_if_fail (PM_IS_PROJECT (project), NULL);
+
+  return pm_summary_new_in (project, period, year, pm_project_get_document_language (project));
 }
 
 /* Returns: (transfer full): the previous plans' final result: the 2011–2020
@@ -410,7 +431,8 @@ append_number (GString *out,
 /* The county target as printed, with the municipal one beside it where they
  * differ. */
 static char *
-printed_targets (PmIndicator *indicator)
+printed_targets (PmIndicator *indicator,
+                 PmLanguage   language)
 {
   const char *county = pm_indicator_get_county_target (indicator);
   const char *city = pm_indicator_get_city_target (indicator);
@@ -419,7 +441,7 @@ printed_targets (PmIndicator *indicator)
     return g_strdup (pm_indicator_get_target_2020 (indicator));
   if (city && *city && g_strcmp0 (city, county) != 0)
     /* TRANSLATORS: the county target, and the municipal (市) target beside it */
-    return g_strdup_printf (_("%s (municipal: %s)"), county ? county : "", city);
+    return g_strdup_printf (D_ (language, "%s (municipal: %s)"), county ? county : "", city);
   return g_strdup (county);
 }
 
@@ -443,8 +465,9 @@ attribute_word (PmAttribute attribute)
  * @self: a summary
  *
  * The table of `plan-monitor --evaluate`: a header
- * `code name latest_year latest_value target status explanation` and a row
- * per indicator; then a blank line, a header and a row per plan and domain
+ * `code name latest_year latest_value target status status_label explanation`
+ * and a row per indicator (status: the machine name, achieved, on-track …;
+ * status_label and explanation: in the summary's language); then a blank line, a header and a row per plan and domain
  * (all indicators, binding, expected) with the count per status, the number
  * measured and the attainment rate.
  *
@@ -458,13 +481,14 @@ pm_summary_to_tsv (PmSummary *self)
 
   g_return_val_if_fail (PM_IS_SUMMARY (self), NULL);
 
-  out = g_string_new ("code\tname\tlatest_year\tlatest_value\ttarget\tstatus\texplanation\n");
+  out = g_string_new ("code\tname\tlatest_year\tlatest_value\ttarget\tstatus\tstatus_label\t"
+                      "explanation\n");
   evaluations = G_LIST_MODEL (self->evaluations);
   for (guint i = 0; i < g_list_model_get_n_items (evaluations); i++)
     {
       g_autoptr (PmEvaluation) evaluation = g_list_model_get_item (evaluations, i);
       PmIndicator *indicator = pm_evaluation_get_indicator (evaluation);
-      g_autofree char *target = printed_targets (indicator);
+      g_autofree char *target = printed_targets (indicator, self->language);
       g_autofree char *year = pm_evaluation_get_latest_year (evaluation)
                               ? g_strdup_printf ("%d", pm_evaluation_get_latest_year (evaluation))
                               : g_strdup ("");
@@ -475,6 +499,8 @@ pm_summary_to_tsv (PmSummary *self)
       append_number (out, pm_evaluation_get_latest_value (evaluation), FALSE);
       append_field (out, target, FALSE);
       append_field (out, pm_status_to_string (pm_evaluation_get_status (evaluation)), FALSE);
+      append_field (out, pm_status_get_label_in (pm_evaluation_get_status (evaluation), self->language),
+                    FALSE);
       append_field (out, pm_evaluation_get_explanation (evaluation), TRUE);
     }
 

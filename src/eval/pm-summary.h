@@ -36,6 +36,10 @@ G_DECLARE_FINAL_TYPE (PmSummary, pm_summary, PM, SUMMARY, GObject)
 PmSummary *pm_summary_new (PmProject *project,
                            PmPeriod   period,
                            int        year);
+PmSummary *pm_summary_new_in (PmProject  *project,
+                              PmPeriod    period,
+                              int         year,
+                              PmLanguage  language);
 PmSummary *pm_summary_new_for_year (PmProject *project,
                                     int        year);
 PmSummary *pm_summary_new_previous_plans (PmProject *project);

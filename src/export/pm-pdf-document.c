@@ -74,6 +74,7 @@ struct _PmPdfDocument
   GObject parent_instance;
 
   char *title;
+  PmLanguage language; /* of the page furniture */
   GPtrArray *parts;
   GPtrArray *tables;  /* of Table *, owned by their blocks */
   guint n_pages;
@@ -395,7 +396,7 @@ draw_page_furniture (Render *r)
     total = g_array_index (r->group_pages, guint, r->group);
 
   /* TRANSLATORS: the foot of each page of a printed document: "第 %d 页 / 共 %d 页" */
-  number = g_strdup_printf (_("Page %d of %d"), (int) r->page_in_group, (int) total);
+  number = g_strdup_printf (D_ (r->doc->language, "Page %d of %d"), (int) r->page_in_group, (int) total);
   footer = make_layout (r, number, NOTE_FONT, FALSE, r->right - r->left);
   pango_layout_set_alignment (footer, PANGO_ALIGN_CENTER);
   pango_layout_get_extents (footer, NULL, &logical);
@@ -873,6 +874,15 @@ pm_pdf_document_new (const char *title)
 
   self->title = g_strdup (title);
   return self;
+}
+
+/* The language of the page numbers (zh_CN unless set). */
+void
+pm_pdf_document_set_language (PmPdfDocument *self,
+                              PmLanguage     language)
+{
+  g_return_if_fail (PM_IS_PDF_DOCUMENT (self));
+  self->language = language;
 }
 
 void

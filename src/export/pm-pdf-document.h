@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "pm-language.h"
+
 G_BEGIN_DECLS
 
 /* A paginated A4 document written as PDF with Cairo and Pango: headings,
@@ -48,6 +50,8 @@ typedef void (*PmPdfProgressFunc) (double   fraction,
 G_DECLARE_FINAL_TYPE (PmPdfDocument, pm_pdf_document, PM, PDF_DOCUMENT, GObject)
 
 PmPdfDocument *pm_pdf_document_new (const char *title);
+void pm_pdf_document_set_language (PmPdfDocument *self,
+                                   PmLanguage     language);
 
 void pm_pdf_document_begin_part (PmPdfDocument   *self,
                                  PmPdfOrientation orientation,

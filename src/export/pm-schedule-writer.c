@@ -69,8 +69,9 @@ typedef enum
 } Part;
 
 static const char *
-part_name (Part     part,
-           gboolean label)
+part_name (Part       part,
+           gboolean   label,
+           PmLanguage lang)
 {
   static const char *const names[] = {
     "task-lead", "task-cooperates", "work-item", "indicator", "key-project",
@@ -81,25 +82,26 @@ part_name (Part     part,
   switch (part)
     {
     case PART_TASK_LEAD:
-      return _("Key task (lead)");
+      return D_ (lang, "Key task (lead)");
     case PART_TASK_COOPERATES:
-      return _("Key task (co-operates)");
+      return D_ (lang, "Key task (co-operates)");
     case PART_WORK_ITEM:
-      return _("Work item");
+      return D_ (lang, "Work item");
     case PART_INDICATOR:
-      return _("Indicator");
+      return D_ (lang, "Indicator");
     case PART_KEY_PROJECT:
     default:
-      return _("Key project");
+      return D_ (lang, "Key project");
     }
 }
 
 static const char *
-role_name (PmRole   role,
-           gboolean label)
+role_name (PmRole     role,
+           gboolean   label,
+           PmLanguage lang)
 {
   if (label)
-    return pm_role_get_label (role);
+    return pm_role_get_label (role, lang);
   return role == PM_ROLE_LEAD ? "lead" : "cooperates";
 }
 
@@ -117,7 +119,7 @@ new_row (PmSchedule *schedule,
   g_free (row[COL_YEAR]);
   row[COL_YEAR] = g_strdup_printf ("%d", pm_schedule_get_year (schedule));
   g_free (row[COL_PART]);
-  row[COL_PART] = g_strdup (part_name (part, label));
+  row[COL_PART] = g_strdup (part_name (part, label, pm_schedule_get_language (schedule)));
   return row;
 }
 
@@ -145,13 +147,14 @@ work_item_row (PmSchedule       *schedule,
                gboolean          label)
 {
   GStrv row = new_row (schedule, PART_WORK_ITEM, label);
+  PmLanguage lang = pm_schedule_get_language (schedule);
 
   set (row, COL_TITLE, item->title);
   set (row, COL_TASK, item->task_code);
   set (row, COL_INDICATOR, item->indicator_code);
   set (row, COL_START, item->starts_on);
   set (row, COL_DUE, item->due_on);
-  set (row, COL_STATUS, label ? pm_work_status_get_label (item->status)
+  set (row, COL_STATUS, label ? pm_work_status_get_label (item->status, lang)
                               : pm_work_status_to_string (item->status));
   set (row, COL_NOTE, item->note);
   return row;
@@ -166,8 +169,11 @@ pm_schedule_list_rows (PmSchedule *schedule,
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   GPtrArray *tasks, *items, *indicators, *projects;
+  PmLanguage lang;
 
   g_return_val_if_fail (PM_IS_SCHEDULE (schedule), rows);
+
+  lang = pm_schedule_get_language (schedule);
 
   tasks = pm_schedule_get_tasks (schedule);
   for (guint i = 0; i < tasks->len; i++)
@@ -180,9 +186,9 @@ pm_schedule_list_rows (PmSchedule *schedule,
       set (row, COL_CODE, task->code);
       set (row, COL_TITLE, task->title);
       set (row, COL_SECTION, task->section);
-      set (row, COL_ROLE, role_name (task->role, labels));
+      set (row, COL_ROLE, role_name (task->role, labels, lang));
       set (row, COL_OTHERS, task->other_departments);
-      take (row, COL_STATUS, pm_work_items_summarize (task->work_items, labels));
+      take (row, COL_STATUS, pm_work_items_summarize (task->work_items, labels, lang));
       if (task->progress_note != NULL)
         {
           take (row, COL_LATEST_YEAR, g_strdup_printf ("%d", task->progress_note_year));
@@ -215,9 +221,9 @@ pm_schedule_list_rows (PmSchedule *schedule,
       set (row, COL_CODE, indicator->code);
       set (row, COL_TITLE, indicator->name);
       set (row, COL_SECTION, indicator->domain);
-      set (row, COL_ROLE, role_name (indicator->role, labels));
+      set (row, COL_ROLE, role_name (indicator->role, labels, lang));
       set (row, COL_OTHERS, indicator->other_departments);
-      set (row, COL_STATUS, labels ? pm_status_get_label (indicator->status)
+      set (row, COL_STATUS, labels ? pm_status_get_label_in (indicator->status, lang)
                                    : pm_status_to_string (indicator->status));
       set (row, COL_TARGET, indicator->county_target);
       set (row, COL_ATTRIBUTE, pm_attribute_to_printed (indicator->attribute));
@@ -225,7 +231,7 @@ pm_schedule_list_rows (PmSchedule *schedule,
       if (indicator->latest_value != NULL)
         take (row, COL_LATEST_YEAR, g_strdup_printf ("%d", indicator->latest_year));
       if (labels)
-        set (row, COL_THIS_YEAR, indicator->missing_this_year ? _("Missing") : _("Entered"));
+        set (row, COL_THIS_YEAR, indicator->missing_this_year ? D_ (lang, "Missing") : D_ (lang, "Entered"));
       else
         set (row, COL_THIS_YEAR, indicator->missing_this_year ? "missing" : "entered");
       set (row, COL_NOTE, indicator->explanation);
@@ -241,7 +247,7 @@ pm_schedule_list_rows (PmSchedule *schedule,
       set (row, COL_CODE, project->code);
       set (row, COL_TITLE, project->name);
       set (row, COL_SECTION, project->box_title);
-      set (row, COL_ROLE, role_name (project->role, labels));
+      set (row, COL_ROLE, role_name (project->role, labels, lang));
       set (row, COL_OTHERS, project->other_departments);
       g_ptr_array_add (rows, row);
     }
@@ -251,18 +257,49 @@ pm_schedule_list_rows (PmSchedule *schedule,
 
 /* CSV */
 
-/* Returns: (transfer full): the schedules as one CSV, UTF-8 with a BOM */
+static void sheet_columns (PmXlsxColumn columns[PM_SCHEDULE_N_COLUMNS - SHEET_FIRST_COLUMN],
+                           PmLanguage   lang);
+
+/* The CSV header in a document language: the column names (English), or
+ * their words. */
+static void
+csv_header (const char *header[PM_SCHEDULE_N_COLUMNS],
+            PmLanguage  lang)
+{
+  PmXlsxColumn columns[PM_SCHEDULE_N_COLUMNS - SHEET_FIRST_COLUMN];
+
+  if (lang == PM_LANGUAGE_EN)
+    {
+      memcpy (header, pm_schedule_csv_columns, sizeof pm_schedule_csv_columns);
+      return;
+    }
+  sheet_columns (columns, lang);
+  header[COL_DEPARTMENT] = DC_ (lang, "schedule column", "Department");
+  header[COL_YEAR] = DC_ (lang, "schedule column", "Year of the schedule");
+  for (guint c = SHEET_FIRST_COLUMN; c < PM_SCHEDULE_N_COLUMNS; c++)
+    header[c] = columns[c - SHEET_FIRST_COLUMN].label;
+}
+
+/* Returns: (transfer full): the schedules as one CSV, UTF-8 with a BOM: in
+ * English the column and machine names (task-lead, planned …), in Chinese
+ * the words of the schedule's language */
 char *
 pm_schedule_to_csv (GPtrArray *schedules)
 {
   GString *out = g_string_new (PM_CSV_BOM);
+  const char *header[PM_SCHEDULE_N_COLUMNS];
+  PmLanguage lang;
 
   g_return_val_if_fail (schedules != NULL, NULL);
 
-  pm_csv_append_record (out, pm_schedule_csv_columns, PM_SCHEDULE_N_COLUMNS);
+  lang = schedules->len > 0 ? pm_schedule_get_language (g_ptr_array_index (schedules, 0))
+                            : PM_LANGUAGE_DEFAULT;
+  csv_header (header, lang);
+  pm_csv_append_record (out, header, PM_SCHEDULE_N_COLUMNS);
   for (guint s = 0; s < schedules->len; s++)
     {
-      g_autoptr (GPtrArray) rows = pm_schedule_list_rows (g_ptr_array_index (schedules, s), FALSE);
+      g_autoptr (GPtrArray) rows = pm_schedule_list_rows (g_ptr_array_index (schedules, s),
+                                                          lang != PM_LANGUAGE_EN);
 
       for (guint i = 0; i < rows->len; i++)
         pm_csv_append_record (out, g_ptr_array_index (rows, i), PM_SCHEDULE_N_COLUMNS);
@@ -340,7 +377,8 @@ static char *dates_cell (const PmWorkItem *item);
 /* The task's work items, by due date: title, then dates, status and
  * indicator in grey. */
 static char *
-work_items_cell (const PmScheduleTask *task)
+work_items_cell (const PmScheduleTask *task,
+                 PmLanguage            lang)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
@@ -353,7 +391,7 @@ work_items_cell (const PmScheduleTask *task)
       g_strdelimit (dates, "\n", ' ');
       line = markup ("%s%s\n<span size=\"smaller\" foreground=\"#555555\">%s%s%s%s%s</span>",
                      i > 0 ? "\n" : "", nonnull (item->title), dates, *dates ? "  " : "",
-                     pm_work_status_get_label (item->status),
+                     pm_work_status_get_label (item->status, lang),
                      item->indicator_code ? "  " : "", nonnull (item->indicator_code));
       g_string_append (out, line);
     }
@@ -371,11 +409,12 @@ add_tasks (PmPdfDocument *document,
   g_autofree char *heading = NULL;
   g_autofree char *items_label = NULL;
   const char *header[5];
+  PmLanguage lang = pm_schedule_get_language (schedule);
 
   if (role == PM_ROLE_LEAD)
-    heading = g_strdup_printf (_("Key tasks it leads (%u)"), n);
+    heading = g_strdup_printf (D_ (lang, "Key tasks it leads (%u)"), n);
   else
-    heading = g_strdup_printf (_("Key tasks it co-operates on (%u)"), n);
+    heading = g_strdup_printf (D_ (lang, "Key tasks it co-operates on (%u)"), n);
   pm_pdf_document_add_heading (document, 2, heading);
 
   if (n == 0)
@@ -383,21 +422,21 @@ add_tasks (PmPdfDocument *document,
       g_autofree char *none = NULL;
 
       if (role == PM_ROLE_LEAD)
-        none = g_strdup_printf (_("%s leads none of the key tasks of the plans."),
+        none = g_strdup_printf (D_ (lang, "%s leads none of the key tasks of the plans."),
                                 pm_schedule_get_department (schedule));
       else
-        none = g_strdup_printf (_("%s co-operates on none of the key tasks of the plans."),
+        none = g_strdup_printf (D_ (lang, "%s co-operates on none of the key tasks of the plans."),
                                 pm_schedule_get_department (schedule));
       pm_pdf_document_add_paragraph (document, PM_PDF_TEXT_BODY, none);
       return;
     }
 
-  items_label = g_strdup_printf (_("Work items for %d"), pm_schedule_get_year (schedule));
-  header[0] = _("Code");
-  header[1] = _("Task");
-  header[2] = role == PM_ROLE_LEAD ? _("Co-operating departments") : _("Lead and other departments");
+  items_label = g_strdup_printf (D_ (lang, "Work items for %d"), pm_schedule_get_year (schedule));
+  header[0] = D_ (lang, "Code");
+  header[1] = D_ (lang, "Task");
+  header[2] = role == PM_ROLE_LEAD ? D_ (lang, "Co-operating departments") : D_ (lang, "Lead and other departments");
   header[3] = items_label;
-  header[4] = _("Latest progress");
+  header[4] = D_ (lang, "Latest progress");
   pm_pdf_document_add_table (document, 5, widths, header);
 
   for (guint i = 0; i < tasks->len; i++)
@@ -429,7 +468,7 @@ add_tasks (PmPdfDocument *document,
           else
             others = markup ("%s", others_text);
         }
-      items = work_items_cell (task);
+      items = work_items_cell (task, lang);
       progress = progress_cell (task);
 
       {
@@ -461,16 +500,17 @@ add_work_items (PmPdfDocument *document,
 {
   static const double widths[] = { 1.2, 3.6, 2.8, 1.0, 0.9, 2.6 };
   GPtrArray *items = pm_schedule_get_work_items (schedule);
-  g_autofree char *heading = g_strdup_printf (_("Work items for %d, by due date (%u)"),
+  PmLanguage lang = pm_schedule_get_language (schedule);
+  g_autofree char *heading = g_strdup_printf (D_ (lang, "Work items for %d, by due date (%u)"),
                                               pm_schedule_get_year (schedule), items->len);
   const char *header[] = {
-    _("Start – due"), _("Work item"), _("Task"), _("Indicator"), _("Status"), _("Note"),
+    D_ (lang, "Start – due"), D_ (lang, "Work item"), D_ (lang, "Task"), D_ (lang, "Indicator"), D_ (lang, "Status"), D_ (lang, "Note"),
   };
 
   pm_pdf_document_add_heading (document, 2, heading);
   if (items->len == 0)
     {
-      g_autofree char *none = g_strdup_printf (_("No work items have been entered for %s for %d."),
+      g_autofree char *none = g_strdup_printf (D_ (lang, "No work items have been entered for %s for %d."),
                                                pm_schedule_get_department (schedule),
                                                pm_schedule_get_year (schedule));
 
@@ -494,7 +534,7 @@ add_work_items (PmPdfDocument *document,
       {
         const char *row[] = {
           dates, nonnull (item->title), task_text, nonnull (item->indicator_code),
-          pm_work_status_get_label (item->status), nonnull (item->note),
+          pm_work_status_get_label (item->status, lang), nonnull (item->note),
         };
 
         pm_pdf_document_add_row (document, row);
@@ -508,17 +548,18 @@ add_indicators (PmPdfDocument *document,
 {
   static const double widths[] = { 0.75, 3.3, 1.15, 1.1, 0.95, 1.2, 2.6, 0.8 };
   GPtrArray *indicators = pm_schedule_get_indicators (schedule);
-  g_autofree char *heading = g_strdup_printf (_("Indicators it answers for (%u)"), indicators->len);
-  g_autofree char *this_year = g_strdup_printf (_("Value %d"), pm_schedule_get_year (schedule));
+  PmLanguage lang = pm_schedule_get_language (schedule);
+  g_autofree char *heading = g_strdup_printf (D_ (lang, "Indicators it answers for (%u)"), indicators->len);
+  g_autofree char *this_year = g_strdup_printf (D_ (lang, "Value %d"), pm_schedule_get_year (schedule));
   const char *header[] = {
-    _("Code"), _("Indicator"), _("Role"), _("County target"), _("Attribute"),
-    _("Latest value (year)"), _("Status"), this_year,
+    D_ (lang, "Code"), D_ (lang, "Indicator"), D_ (lang, "Role"), D_ (lang, "County target"), D_ (lang, "Attribute"),
+    D_ (lang, "Latest value (year)"), D_ (lang, "Status"), this_year,
   };
 
   pm_pdf_document_add_heading (document, 2, heading);
   if (indicators->len == 0)
     {
-      g_autofree char *none = g_strdup_printf (_("%s answers for none of the indicators of the plans."),
+      g_autofree char *none = g_strdup_printf (D_ (lang, "%s answers for none of the indicators of the plans."),
                                                pm_schedule_get_department (schedule));
 
       pm_pdf_document_add_paragraph (document, PM_PDF_TEXT_BODY, none);
@@ -531,7 +572,7 @@ add_indicators (PmPdfDocument *document,
       const PmScheduleIndicator *indicator = g_ptr_array_index (indicators, i);
       g_autofree char *code = markup ("%s", indicator->code);
       g_autofree char *name = markup ("%s", nonnull (indicator->name));
-      g_autofree char *role = markup ("%s", pm_role_get_label (indicator->role));
+      g_autofree char *role = markup ("%s", pm_role_get_label (indicator->role, lang));
       g_autofree char *target = markup ("%s", nonnull (indicator->county_target));
       g_autofree char *attribute = markup ("%s", pm_attribute_to_printed (indicator->attribute));
       g_autofree char *latest = NULL;
@@ -544,13 +585,13 @@ add_indicators (PmPdfDocument *document,
         latest = g_strdup ("—");
       if (indicator->explanation != NULL && *indicator->explanation)
         status = markup ("%s\n<span size=\"smaller\" foreground=\"#555555\">%s</span>",
-                         pm_status_get_label (indicator->status), indicator->explanation);
+                         pm_status_get_label_in (indicator->status, lang), indicator->explanation);
       else
-        status = markup ("%s", pm_status_get_label (indicator->status));
+        status = markup ("%s", pm_status_get_label_in (indicator->status, lang));
       if (indicator->missing_this_year)
-        missing = markup ("<b>%s</b>", _("Missing"));
+        missing = markup ("<b>%s</b>", D_ (lang, "Missing"));
       else
-        missing = markup ("%s", _("Entered"));
+        missing = markup ("%s", D_ (lang, "Entered"));
 
       {
         const char *row[] = { code, name, role, target, attribute, latest, status, missing };
@@ -566,15 +607,16 @@ add_key_projects (PmPdfDocument *document,
 {
   static const double widths[] = { 0.75, 3.2, 2.6, 0.95, 4.4 };
   GPtrArray *projects = pm_schedule_get_key_projects (schedule);
-  g_autofree char *heading = g_strdup_printf (_("Key projects it takes part in (%u)"), projects->len);
+  PmLanguage lang = pm_schedule_get_language (schedule);
+  g_autofree char *heading = g_strdup_printf (D_ (lang, "Key projects it takes part in (%u)"), projects->len);
   const char *header[] = {
-    _("Code"), _("Key project"), _("Box"), _("Role"), _("Other departments"),
+    D_ (lang, "Code"), D_ (lang, "Key project"), D_ (lang, "Box"), D_ (lang, "Role"), D_ (lang, "Other departments"),
   };
 
   pm_pdf_document_add_heading (document, 2, heading);
   if (projects->len == 0)
     {
-      g_autofree char *none = g_strdup_printf (_("%s takes part in none of the key projects."),
+      g_autofree char *none = g_strdup_printf (D_ (lang, "%s takes part in none of the key projects."),
                                                pm_schedule_get_department (schedule));
 
       pm_pdf_document_add_paragraph (document, PM_PDF_TEXT_BODY, none);
@@ -587,7 +629,7 @@ add_key_projects (PmPdfDocument *document,
       const PmScheduleProject *project = g_ptr_array_index (projects, i);
       const char *row[] = {
         project->code, nonnull (project->name), nonnull (project->box_title),
-        pm_role_get_label (project->role), nonnull (project->other_departments),
+        pm_role_get_label (project->role, lang), nonnull (project->other_departments),
       };
 
       pm_pdf_document_add_row (document, row);
@@ -606,15 +648,18 @@ pm_schedule_add_to_pdf (PmSchedule    *schedule,
   g_autofree char *date = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *running = NULL;
+  PmLanguage lang;
 
   g_return_if_fail (PM_IS_SCHEDULE (schedule));
   g_return_if_fail (PM_IS_PDF_DOCUMENT (document));
+
+  lang = pm_schedule_get_language (schedule);
 
   title = pm_schedule_dup_title (schedule);
   plans = g_strjoinv ("　", (GStrv) pm_schedule_get_plan_names (schedule));
   date = format_date (pm_schedule_get_exported_at (schedule));
   /* TRANSLATORS: below a schedule's title: "导出日期：%s" */
-  exported = g_strdup_printf (_("Exported on %s"), date);
+  exported = g_strdup_printf (D_ (lang, "Exported on %s"), date);
   running = g_strdup_printf ("%s　%s", title, date);
 
   pm_pdf_document_begin_part (document, PM_PDF_LANDSCAPE, TRUE, running);
@@ -657,17 +702,21 @@ pm_schedule_write_pdf (GPtrArray            *schedules,
   g_autofree char *title = NULL;
   g_autofree char *what = NULL;
   Progress relay = { progress, progress_data, NULL };
+  PmLanguage lang;
 
   g_return_val_if_fail (schedules != NULL && schedules->len > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  lang = pm_schedule_get_language (g_ptr_array_index (schedules, 0));
+
   if (schedules->len == 1)
     title = pm_schedule_dup_title (g_ptr_array_index (schedules, 0));
   else
-    title = g_strdup_printf (_("Work schedules for %d"),
+    title = g_strdup_printf (D_ (lang, "Work schedules for %d"),
                              pm_schedule_get_year (g_ptr_array_index (schedules, 0)));
 
   document = pm_pdf_document_new (title);
+  pm_pdf_document_set_language (document, lang);
   for (guint i = 0; i < schedules->len; i++)
     pm_schedule_add_to_pdf (g_ptr_array_index (schedules, i), document);
 
@@ -685,30 +734,31 @@ pm_schedule_write_pdf (GPtrArray            *schedules,
 #define SHEET_N_COLUMNS (PM_SCHEDULE_N_COLUMNS - SHEET_FIRST_COLUMN)
 
 static void
-sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS])
+sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS],
+               PmLanguage   lang)
 {
   static const double widths[PM_SCHEDULE_N_COLUMNS] = {
     0, 0, 11, 7, 24, 16, 7, 8, 8, 16, 10.5, 10.5, 11, 9, 7, 8, 6, 7, 24, 80,
   };
 
-  columns[COL_PART - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Part"), 0 };
-  columns[COL_CODE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Code"), 0 };
-  columns[COL_TITLE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Title"), 0 };
-  columns[COL_SECTION - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Section or domain"), 0 };
-  columns[COL_TASK - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Task"), 0 };
-  columns[COL_INDICATOR - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Indicator"), 0 };
-  columns[COL_ROLE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Role"), 0 };
-  columns[COL_OTHERS - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Other departments"), 0 };
-  columns[COL_START - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Start"), 0 };
-  columns[COL_DUE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Due"), 0 };
-  columns[COL_STATUS - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Status"), 0 };
-  columns[COL_TARGET - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("County target"), 0 };
-  columns[COL_ATTRIBUTE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Attribute"), 0 };
-  columns[COL_LATEST_VALUE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Latest value"), 0 };
-  columns[COL_LATEST_YEAR - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Year"), 0 };
-  columns[COL_THIS_YEAR - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("This year"), 0 };
-  columns[COL_NOTE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Progress or note"), 0 };
-  columns[COL_TEXT - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { _("Task text"), 0 };
+  columns[COL_PART - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Part"), 0 };
+  columns[COL_CODE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Code"), 0 };
+  columns[COL_TITLE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Title"), 0 };
+  columns[COL_SECTION - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Section or domain"), 0 };
+  columns[COL_TASK - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Task"), 0 };
+  columns[COL_INDICATOR - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Indicator"), 0 };
+  columns[COL_ROLE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Role"), 0 };
+  columns[COL_OTHERS - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Other departments"), 0 };
+  columns[COL_START - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Start"), 0 };
+  columns[COL_DUE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Due"), 0 };
+  columns[COL_STATUS - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Status"), 0 };
+  columns[COL_TARGET - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "County target"), 0 };
+  columns[COL_ATTRIBUTE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Attribute"), 0 };
+  columns[COL_LATEST_VALUE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Latest value"), 0 };
+  columns[COL_LATEST_YEAR - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Year"), 0 };
+  columns[COL_THIS_YEAR - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "This year"), 0 };
+  columns[COL_NOTE - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Progress or note"), 0 };
+  columns[COL_TEXT - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Task text"), 0 };
   for (guint c = SHEET_FIRST_COLUMN; c < PM_SCHEDULE_N_COLUMNS; c++)
     columns[c - SHEET_FIRST_COLUMN].width = widths[c];
   /* The task's text as printed is long: on screen, not on paper (the PDF
@@ -739,7 +789,8 @@ add_sheet (PmXlsxWriter *writer,
   g_autofree char *title = pm_schedule_dup_title (schedule);
   g_autofree char *plans = g_strjoinv ("　", (GStrv) pm_schedule_get_plan_names (schedule));
   g_autofree char *date = format_date (pm_schedule_get_exported_at (schedule));
-  g_autofree char *exported = g_strdup_printf (_("Exported on %s"), date);
+  PmLanguage lang = pm_schedule_get_language (schedule);
+  g_autofree char *exported = g_strdup_printf (D_ (lang, "Exported on %s"), date);
   g_autoptr (GPtrArray) rows = pm_schedule_list_rows (schedule, TRUE);
   lxw_format *number = pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_NUMBER);
   PmXlsxColumn columns[SHEET_N_COLUMNS] = { { 0 } };
@@ -747,14 +798,14 @@ add_sheet (PmXlsxWriter *writer,
   lxw_worksheet *sheet;
   guint row = SHEET_HEADER_ROW + 1;
 
-  sheet_columns (columns);
+  sheet_columns (columns, lang);
   sheet = pm_xlsx_writer_add_sheet (writer, pm_schedule_get_department (schedule), TRUE, title);
   worksheet_set_row (sheet, 0, 24, NULL);
   worksheet_write_string (sheet, 0, 0, title, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_TITLE));
   worksheet_write_string (sheet, 1, 0, plans, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_SUBTITLE));
   if (pm_schedule_get_work_items (schedule)->len == 0)
     {
-      g_autofree char *none = g_strdup_printf (_("No work items have been entered for %s for %d."),
+      g_autofree char *none = g_strdup_printf (D_ (lang, "No work items have been entered for %s for %d."),
                                                pm_schedule_get_department (schedule),
                                                pm_schedule_get_year (schedule));
       g_autofree char *line = g_strdup_printf ("%s　%s", exported, none);
@@ -796,6 +847,7 @@ pm_schedule_write_xlsx (GPtrArray            *schedules,
   writer = pm_xlsx_writer_new (path, error);
   if (writer == NULL)
     return FALSE;
+  pm_xlsx_writer_set_language (writer, pm_schedule_get_language (g_ptr_array_index (schedules, 0)));
 
   for (guint i = 0; i < schedules->len; i++)
     {

@@ -25,6 +25,7 @@ struct _PmSchedule
 
   char *department;
   int year;
+  PmLanguage language;
   GDateTime *exported_at;
   GStrv plan_names;
   GPtrArray *tasks;         /* of PmScheduleTask: led, then co-operated on */
@@ -146,37 +147,40 @@ pm_work_item_compare_by_due (gconstpointer a,
 }
 
 const char *
-pm_work_status_get_label (PmWorkStatus status)
+pm_work_status_get_label (PmWorkStatus status,
+                          PmLanguage   lang)
 {
   switch (status)
     {
     case PM_WORK_STATUS_PLANNED:
-      return _("Planned");
+      return D_ (lang, "Planned");
     case PM_WORK_STATUS_IN_PROGRESS:
-      return _("In progress");
+      return D_ (lang, "In progress");
     case PM_WORK_STATUS_DONE:
-      return _("Done");
+      return D_ (lang, "Done");
     case PM_WORK_STATUS_DELAYED:
-      return _("Delayed");
+      return D_ (lang, "Delayed");
     case PM_WORK_STATUS_CANCELLED:
-      return _("Cancelled");
+      return D_ (lang, "Cancelled");
     default:
       return "";
     }
 }
 
 const char *
-pm_role_get_label (PmRole role)
+pm_role_get_label (PmRole     role,
+                   PmLanguage lang)
 {
   /* TRANSLATORS: a department's part in a task: 牵头 or 配合 */
-  return role == PM_ROLE_LEAD ? C_("role", "Lead") : C_("role", "Co-operates");
+  return role == PM_ROLE_LEAD ? DC_ (lang, "role", "Lead") : DC_ (lang, "role", "Co-operates");
 }
 
 /* Returns: (transfer full): "3: 1 Done, 2 Planned" (labels) or
  * "3: 1 done, 2 planned" (machine names), or "" for no items */
 char *
-pm_work_items_summarize (GPtrArray *items,
-                         gboolean   labels)
+pm_work_items_summarize (GPtrArray  *items,
+                         gboolean    labels,
+                         PmLanguage  lang)
 {
   guint counts[PM_WORK_STATUS_CANCELLED + 1] = { 0 };
   g_autoptr (GString) out = g_string_new (NULL);
@@ -200,7 +204,7 @@ pm_work_items_summarize (GPtrArray *items,
         continue;
       g_string_append (out, first ? ": " : ", ");
       g_string_append_printf (out, "%u %s", counts[s],
-                              labels ? pm_work_status_get_label (s) : pm_work_status_to_string (s));
+                              labels ? pm_work_status_get_label (s, lang) : pm_work_status_to_string (s));
       first = FALSE;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -235,7 +239,8 @@ make_indicator (PmProject    *project,
                 int           year)
 {
   PmScheduleIndicator *row = g_new0 (PmScheduleIndicator, 1);
-  g_autoptr (PmEvaluation) evaluation = pm_evaluate_indicator (project, indicator, year);
+  g_autoptr (PmEvaluation) evaluation =
+    pm_evaluate_indicator_in (project, indicator, year, pm_project_get_document_language (project));
   g_autoptr (PmObservation) latest = latest_observation (indicator, year);
   PmDomain *domain = pm_indicator_get_domain (indicator);
 
@@ -387,6 +392,7 @@ pm_schedule_new (PmProject        *project,
   self = g_object_new (PM_TYPE_SCHEDULE, NULL);
   self->department = g_strdup (name);
   self->year = year;
+  self->language = pm_project_get_document_language (project);
   self->exported_at = exported_at ? g_date_time_ref (exported_at) : g_date_time_new_now_local ();
 
   plans = pm_project_get_plans (project);
@@ -556,12 +562,22 @@ pm_schedule_find_task (PmSchedule *self,
   return NULL;
 }
 
+/* Returns: the language the schedule is written in: the project's */
+PmLanguage
+pm_schedule_get_language (PmSchedule *self)
+{
+  g_return_val_if_fail (PM_IS_SCHEDULE (self), PM_LANGUAGE_DEFAULT);
+  return self->language;
+}
+
 /* Returns: (transfer full): "县妇联: work schedule for 2025" */
 char *
 pm_schedule_dup_title (PmSchedule *self)
 {
+  PmLanguage lang = self->language;
+
   g_return_val_if_fail (PM_IS_SCHEDULE (self), NULL);
 
   /* TRANSLATORS: the title of a department's schedule: "%s %d年度工作安排" */
-  return g_strdup_printf (_("%s: work schedule for %d"), self->department, self->year);
+  return g_strdup_printf (D_ (lang, "%s: work schedule for %d"), self->department, self->year);
 }

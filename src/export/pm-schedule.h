@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "pm-evaluation.h"
+#include "pm-language.h"
 #include "pm-schedule-source.h"
 #include "pm-types.h"
 #include "pm-work-item.h"
@@ -81,13 +82,17 @@ GPtrArray *pm_schedule_get_indicators (PmSchedule *self);
 GPtrArray *pm_schedule_get_key_projects (PmSchedule *self);
 const PmScheduleTask *pm_schedule_find_task (PmSchedule *self,
                                              const char *code);
+PmLanguage pm_schedule_get_language (PmSchedule *self);
 char *pm_schedule_dup_title (PmSchedule *self);
 
-const char *pm_work_status_get_label (PmWorkStatus status);
-const char *pm_role_get_label (PmRole role);
+const char *pm_work_status_get_label (PmWorkStatus status,
+                                      PmLanguage   lang);
+const char *pm_role_get_label (PmRole     role,
+                               PmLanguage lang);
 int pm_work_item_compare_by_due (gconstpointer a,
                                  gconstpointer b);
-char *pm_work_items_summarize (GPtrArray *items,
-                               gboolean   labels);
+char *pm_work_items_summarize (GPtrArray  *items,
+                               gboolean    labels,
+                               PmLanguage  lang);
 
 G_END_DECLS

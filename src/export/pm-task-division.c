@@ -22,6 +22,7 @@ struct _PmTaskDivision
   GObject parent_instance;
 
   int year;
+  PmLanguage language;
   GDateTime *exported_at;
   GStrv plan_names;
   GPtrArray *rows;  /* of PmTaskDivisionRow, in the plans' order */
@@ -102,6 +103,7 @@ pm_task_division_new (PmProject        *project,
 
   self = g_object_new (PM_TYPE_TASK_DIVISION, NULL);
   self->year = year;
+  self->language = pm_project_get_document_language (project);
   self->exported_at = exported_at ? g_date_time_ref (exported_at) : g_date_time_new_now_local ();
 
   plans = pm_project_get_plans (project);
@@ -200,11 +202,12 @@ static char *
 dup_title (PmTaskDivision *self)
 {
   /* TRANSLATORS: the title of the county-wide table: "%d年重点任务分工表" */
-  return g_strdup_printf (_("Division of the key tasks, %d"), self->year);
+  return g_strdup_printf (D_ (self->language, "Division of the key tasks, %d"), self->year);
 }
 
 static char *
-summarize (const PmTaskDivisionRow *row)
+summarize (const PmTaskDivisionRow *row,
+           PmLanguage               lang)
 {
   g_autoptr (GString) out = g_string_new (NULL);
 
@@ -214,7 +217,7 @@ summarize (const PmTaskDivisionRow *row)
         continue;
       if (out->len > 0)
         g_string_append (out, ", ");
-      g_string_append_printf (out, "%u %s", row->by_status[s], pm_work_status_get_label (s));
+      g_string_append_printf (out, "%u %s", row->by_status[s], pm_work_status_get_label (s, lang));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -249,7 +252,19 @@ pm_task_division_to_csv (PmTaskDivision *self)
   g_return_val_if_fail (PM_IS_TASK_DIVISION (self), NULL);
 
   out = g_string_new (PM_CSV_BOM);
-  pm_csv_append_record (out, pm_task_division_csv_columns, PM_TASK_DIVISION_N_COLUMNS);
+  if (self->language == PM_LANGUAGE_EN)
+    pm_csv_append_record (out, pm_task_division_csv_columns, PM_TASK_DIVISION_N_COLUMNS);
+  else
+    {
+      const char *header[PM_TASK_DIVISION_N_COLUMNS] = {
+        DC_ (self->language, "schedule column", "Year of the schedule"),
+        D_ (self->language, "Plan"), D_ (self->language, "Code"), D_ (self->language, "Section"), D_ (self->language, "Task"), D_ (self->language, "Lead department"),
+        D_ (self->language, "Co-operating departments"), D_ (self->language, "Work items"), D_ (self->language, "Planned"), D_ (self->language, "In progress"),
+        D_ (self->language, "Done"), D_ (self->language, "Delayed"), D_ (self->language, "Cancelled"),
+      };
+
+      pm_csv_append_record (out, header, PM_TASK_DIVISION_N_COLUMNS);
+    }
   for (guint i = 0; i < self->rows->len; i++)
     {
       g_auto (GStrv) fields = csv_row (self, g_ptr_array_index (self->rows, i));
@@ -266,8 +281,8 @@ add_plan_table (PmTaskDivision *self,
 {
   static const double widths[] = { 0.7, 4.2, 1.3, 3.6, 0.8, 2.0 };
   const char *header[] = {
-    _("Code"), _("Task"), _("Lead department"), _("Co-operating departments"),
-    _("Work items"), _("State"),
+    D_ (self->language, "Code"), D_ (self->language, "Task"), D_ (self->language, "Lead department"), D_ (self->language, "Co-operating departments"),
+    D_ (self->language, "Work items"), D_ (self->language, "State"),
   };
   guint n_tasks = 0, n_items = 0, by_status[PM_WORK_STATUS_CANCELLED + 1] = { 0 };
   g_autofree char *summary = NULL;
@@ -299,7 +314,7 @@ add_plan_table (PmTaskDivision *self,
       lead = g_markup_escape_text (row->lead_department ? row->lead_department : "", -1);
       cooperating = g_markup_escape_text (row->cooperating_departments, -1);
       count = g_strdup_printf ("%u", row->n_work_items);
-      summary = summarize (row);
+      summary = summarize (row, self->language);
       state = g_markup_escape_text (summary, -1);
       g_clear_pointer (&summary, g_free);
 
@@ -311,15 +326,15 @@ add_plan_table (PmTaskDivision *self,
     }
 
   memcpy (total.by_status, by_status, sizeof by_status);
-  summary = summarize (&total);
+  summary = summarize (&total, self->language);
   {
     g_autofree char *line = NULL;
 
     if (n_items > 0)
-      line = g_strdup_printf (_("%u key tasks; %u work items for %d: %s."), n_tasks, n_items,
+      line = g_strdup_printf (D_ (self->language, "%u key tasks; %u work items for %d: %s."), n_tasks, n_items,
                               self->year, summary);
     else
-      line = g_strdup_printf (_("%u key tasks; no work items have been entered for %d."), n_tasks,
+      line = g_strdup_printf (D_ (self->language, "%u key tasks; no work items have been entered for %d."), n_tasks,
                               self->year);
     pm_pdf_document_add_paragraph (document, PM_PDF_TEXT_NOTE, line);
   }
@@ -333,9 +348,11 @@ write_pdf (PmTaskDivision *self,
 {
   g_autofree char *title = dup_title (self);
   g_autofree char *date = g_date_time_format (self->exported_at, "%Y-%m-%d");
-  g_autofree char *exported = g_strdup_printf (_("Exported on %s"), date);
+  g_autofree char *exported = g_strdup_printf (D_ (self->language, "Exported on %s"), date);
   g_autofree char *running = g_strdup_printf ("%s　%s", title, date);
   g_autoptr (PmPdfDocument) document = pm_pdf_document_new (title);
+
+  pm_pdf_document_set_language (document, self->language);
 
   pm_pdf_document_begin_part (document, PM_PDF_LANDSCAPE, TRUE, running);
   pm_pdf_document_add_heading (document, 1, title);
@@ -357,14 +374,14 @@ write_xlsx (PmTaskDivision *self,
   };
   PmXlsxColumn columns[PM_TASK_DIVISION_N_COLUMNS - 1];
   const char *labels[PM_TASK_DIVISION_N_COLUMNS - 1] = {
-    _("Plan"), _("Code"), _("Section"), _("Task"), _("Lead department"),
-    _("Co-operating departments"), _("Work items"), _("Planned"), _("In progress"), _("Done"),
-    _("Delayed"), _("Cancelled"),
+    D_ (self->language, "Plan"), D_ (self->language, "Code"), D_ (self->language, "Section"), D_ (self->language, "Task"), D_ (self->language, "Lead department"),
+    D_ (self->language, "Co-operating departments"), D_ (self->language, "Work items"), D_ (self->language, "Planned"), D_ (self->language, "In progress"), D_ (self->language, "Done"),
+    D_ (self->language, "Delayed"), D_ (self->language, "Cancelled"),
   };
   g_autoptr (PmXlsxWriter) writer = NULL;
   g_autofree char *title = dup_title (self);
   g_autofree char *date = g_date_time_format (self->exported_at, "%Y-%m-%d");
-  g_autofree char *exported = g_strdup_printf (_("Exported on %s"), date);
+  g_autofree char *exported = g_strdup_printf (D_ (self->language, "Exported on %s"), date);
   lxw_format *number;
   lxw_worksheet *sheet;
   guint header_row = 2;
@@ -374,12 +391,13 @@ write_xlsx (PmTaskDivision *self,
   writer = pm_xlsx_writer_new (path, error);
   if (writer == NULL)
     return FALSE;
+  pm_xlsx_writer_set_language (writer, self->language);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1], FALSE };
 
   /* TRANSLATORS: a sheet name, at most 31 characters: "任务分工" */
-  sheet = pm_xlsx_writer_add_sheet (writer, _("Task division"), TRUE, title);
+  sheet = pm_xlsx_writer_add_sheet (writer, D_ (self->language, "Task division"), TRUE, title);
   worksheet_set_row (sheet, 0, 24, NULL);
   worksheet_write_string (sheet, 0, 0, title, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_TITLE));
   worksheet_write_string (sheet, 1, 0, exported, pm_xlsx_writer_get_format (writer, PM_XLSX_FORMAT_SUBTITLE));

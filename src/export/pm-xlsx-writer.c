@@ -18,6 +18,7 @@ struct _PmXlsxWriter
 
   char *path;
   char *temp_path;
+  PmLanguage language; /* of the page footers */
   lxw_workbook *workbook;
   lxw_format *formats[PM_XLSX_N_FORMATS];
   GHashTable *taken;        /* casefolded sheet names */
@@ -259,6 +260,15 @@ pm_xlsx_writer_new (const char *path,
   return g_steal_pointer (&self);
 }
 
+/* The language of the page footers of the sheets added after (zh_CN unless set). */
+void
+pm_xlsx_writer_set_language (PmXlsxWriter *self,
+                             PmLanguage    language)
+{
+  g_return_if_fail (PM_IS_XLSX_WRITER (self));
+  self->language = language;
+}
+
 /* Adds a sheet (its name made valid and unique) set up to print on A4,
  * fitted to the page width, with page numbers at the foot and page_header
  * at the top left. */
@@ -290,7 +300,7 @@ pm_xlsx_writer_add_sheet (PmXlsxWriter *self,
 
   /* TRANSLATORS: the foot of each printed page of a spreadsheet; &P is the
    * page number and &N the number of pages: "第 &P 页 / 共 &N 页" */
-  footer = g_strconcat ("&C", _("Page &P of &N"), NULL);
+  footer = g_strconcat ("&C", D_ (self->language, "Page &P of &N"), NULL);
   worksheet_set_footer (sheet, footer);
   if (page_header != NULL)
     {

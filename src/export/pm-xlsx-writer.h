@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <xlsxwriter.h>
 
+#include "pm-language.h"
+
 G_BEGIN_DECLS
 
 /* A workbook written with libxlsxwriter for the spreadsheets departments
@@ -37,6 +39,8 @@ G_DECLARE_FINAL_TYPE (PmXlsxWriter, pm_xlsx_writer, PM, XLSX_WRITER, GObject)
 
 PmXlsxWriter *pm_xlsx_writer_new (const char *path,
                                   GError    **error);
+void pm_xlsx_writer_set_language (PmXlsxWriter *self,
+                                  PmLanguage    language);
 lxw_worksheet *pm_xlsx_writer_add_sheet (PmXlsxWriter *self,
                                          const char   *name,
                                          gboolean      landscape,

@@ -21,6 +21,7 @@ struct _PmProject
   char *document;
   char *issued_by;
   char *issued_on;
+  int document_language; /* PmLanguage, read atomically: exports run in threads */
 
   GListStore *plans;
   GListStore *departments;
@@ -138,6 +139,7 @@ pm_project_class_init (PmProjectClass *klass)
 static void
 pm_project_init (PmProject *self)
 {
+  self->document_language = PM_LANGUAGE_DEFAULT;
   self->plans = g_list_store_new (PM_TYPE_PLAN);
   self->departments = g_list_store_new (PM_TYPE_DEPARTMENT);
   self->indicators = g_list_store_new (PM_TYPE_INDICATOR);
@@ -177,6 +179,23 @@ pm_project_set_title (PmProject  *self,
 
   if (set_str (&self->title, title))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+PmLanguage
+pm_project_get_document_language (PmProject *self)
+{
+  g_return_val_if_fail (PM_IS_PROJECT (self), PM_LANGUAGE_DEFAULT);
+  return g_atomic_int_get (&self->document_language);
+}
+
+void
+pm_project_set_document_language (PmProject  *self,
+                                  PmLanguage  language)
+{
+  g_return_if_fail (PM_IS_PROJECT (self));
+  g_return_if_fail (pm_language_is_document (language));
+
+  g_atomic_int_set (&self->document_language, language);
 }
 
 const char *

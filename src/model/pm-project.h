@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "pm-language.h"
 #include "pm-types.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,12 @@ void pm_project_set_source (PmProject  *self,
                             const char *document,
                             const char *issued_by,
                             const char *issued_on);
+
+/* The language its documents are written in (zh_CN unless set): a setting
+ * kept in the project file (pm_store_set_document_language ()). */
+PmLanguage pm_project_get_document_language (PmProject *self);
+void pm_project_set_document_language (PmProject  *self,
+                                       PmLanguage  language);
 
 GListModel *pm_project_get_plans (PmProject *self);
 GListModel *pm_project_get_departments (PmProject *self);

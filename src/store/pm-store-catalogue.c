@@ -374,9 +374,49 @@ load_metadata (PmStore   *self,
         issued_by = value;
       else if (g_strcmp0 (key, "issued_on") == 0)
         issued_on = value;
+      else if (g_strcmp0 (key, "document_language") == 0)
+        {
+          PmLanguage language;
+
+          /* a name this version does not know: the default, and the file keeps it */
+          if (pm_language_from_string (value, &language))
+            pm_project_set_document_language (project, language);
+          else
+            g_message ("The document language “%s” is not known: documents are in %s",
+                       value ? value : "", pm_language_to_string (PM_LANGUAGE_DEFAULT));
+        }
     }
   pm_project_set_source (project, document, issued_by, issued_on);
 
+  return TRUE;
+}
+
+/**
+ * pm_store_set_document_language:
+ * @language: PM_LANGUAGE_ZH_CN or PM_LANGUAGE_EN
+ *
+ * Keeps the language of the project's documents in the file (the row
+ * document_language of the table project) and in the model.
+ */
+gboolean
+pm_store_set_document_language (PmStore    *self,
+                                PmLanguage  language,
+                                GError    **error)
+{
+  g_return_val_if_fail (PM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pm_language_is_document (language), FALSE);
+
+  if (pm_project_get_document_language (self->project) == language)
+    return TRUE;
+  if (!pm_store_check_writable (self, error) ||
+      !pm_store_sql_exec (self, error,
+                          "INSERT INTO project (key, value) VALUES ('document_language', "
+                          "##value::string) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                          "value", PM_SQL_TEXT, pm_language_to_string (language),
+                          NULL))
+    return FALSE;
+
+  pm_project_set_document_language (self->project, language);
   return TRUE;
 }
 

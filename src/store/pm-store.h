@@ -6,6 +6,7 @@
 #include "pm-department-records.h"
 #include "pm-department-report.h"
 #include "pm-history-entry.h"
+#include "pm-language.h"
 #include "pm-types.h"
 #include "pm-work-item.h"
 
@@ -353,6 +354,12 @@ gboolean pm_store_set_change_threshold (PmStore    *self,
                                        const char *code,
                                        double      fraction,
                                        GError    **error);
+
+/* The language of the project's documents (pm_project_get_document_language ()),
+ * kept in the file. */
+gboolean pm_store_set_document_language (PmStore    *self,
+                                         PmLanguage  language,
+                                         GError    **error);
 
 /* Checks of values (pm-checks.h) that a person confirmed with a note; a
  * confirmation holds for the value confirmed. NULL or empty note removes. */

@@ -445,14 +445,15 @@ pm_application_startup (GApplication *application)
   };
 
   pm_ui_report_stage ("startup");
+  /* before the project is opened (and its lock written): a signal that
+   * comes once the lock exists always finds its handler */
+  g_unix_signal_add (SIGTERM, quit_signal_cb, application);
+  g_unix_signal_add (SIGINT, quit_signal_cb, application);
+  g_unix_signal_add (SIGHUP, quit_signal_cb, application);
   if (PM_APPLICATION (application)->opening == NULL)
     start_opening (PM_APPLICATION (application));
   G_APPLICATION_CLASS (pm_application_parent_class)->startup (application);
   pm_ui_report_stage ("toolkit");
-
-  g_unix_signal_add (SIGTERM, quit_signal_cb, application);
-  g_unix_signal_add (SIGINT, quit_signal_cb, application);
-  g_unix_signal_add (SIGHUP, quit_signal_cb, application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

@@ -15,6 +15,8 @@ chart_test_trend (const char        *title,
 {
   PmTrendData *data = pm_trend_data_new ();
 
+  /* these tests read the English words; test-chart-kinds checks the Chinese default */
+  data->language = PM_LANGUAGE_EN;
   data->code = g_strdup ("T1");
   pm_trend_data_set_title (data, title);
   pm_trend_data_set_unit (data, "%");

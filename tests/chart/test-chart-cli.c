@@ -328,7 +328,7 @@ test_booklet_of_a_plan_with_page_numbers (Fixture       *fixture,
       g_assert_nonnull (strstr (info, "Pages:           13"));
       g_assert_nonnull (strstr (text, "新生儿死亡率"));
       g_assert_nonnull (strstr (text, "婴儿死亡率"));
-      g_assert_nonnull (strstr (text, "Page 1 of 1"));
+      g_assert_nonnull (strstr (text, "第1页/共1页"));
     }
 }
 

@@ -444,8 +444,8 @@ test_booklet_has_page_numbers_and_every_chart (void)
 
       g_assert_nonnull (strstr (text, title));
     }
-  g_assert_nonnull (strstr (text, "Page 1 of 3"));
-  g_assert_nonnull (strstr (text, "Page 3 of 3"));
+  g_assert_nonnull (strstr (text, "第1页/共3页"));
+  g_assert_nonnull (strstr (text, "第3页/共3页"));
   g_assert_nonnull (strstr (text, "指标趋势图"));
   assert_fonts_embedded (path);
 

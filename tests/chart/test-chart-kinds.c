@@ -267,6 +267,8 @@ summary_data (void)
   };
   PmSummaryData *data = pm_summary_data_new ("各领域指标监测状态（2024年）");
 
+  data->language = PM_LANGUAGE_EN;
+
   data->subtitle = g_strdup ("云阳县妇女发展规划（2021—2030年） · 合成测试数据");
   data->footnote = g_strdup ("达标率 = 已实现 ÷ 可测量的指标");
   for (guint r = 0; r < G_N_ELEMENTS (domains); r++)

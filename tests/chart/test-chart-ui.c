@@ -71,7 +71,7 @@ export_and_check (guint n_charts,
       g_autofree char *info = spawn_out (info_argv);
       g_autofree char *text = spawn_out (text_argv);
       g_autofree char *pages = g_strdup_printf ("Pages:           %u\n", n_pages);
-      g_autofree char *last = g_strdup_printf ("Page %u of %u", n_pages, n_pages);
+      g_autofree char *last = g_strdup_printf ("第%u页/共%u页", n_pages, n_pages);
 
       g_assert_nonnull (strstr (info, pages));
       for (guint i = 1; i <= n_charts; i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "pm-evaluation.h"
 #include "pm-indicator.h"
 #include "pm-project.h"
 
@@ -87,12 +88,12 @@ indicator_rows (const char *out)
   g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-  g_assert_cmpstr (lines[0], ==, "code\tname\tlatest_year\tlatest_value\ttarget\tstatus\texplanation");
+  g_assert_cmpstr (lines[0], ==, "code\tname\tlatest_year\tlatest_value\ttarget\tstatus\tstatus_label\texplanation");
   for (guint i = 1; lines[i] && *lines[i]; i++)
     {
       char **fields = g_strsplit (lines[i], "\t", -1);
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      g_assert_cmpuint (g_strv_length (fields), ==, 8);
       g_ptr_array_add (rows, fields);
     }
   return rows;
@@ -304,6 +305,50 @@ test_help_lists_evaluate (void)
   g_assert_nonnull (strstr (run.out, "needs-acceleration"));
 }
 
+/* The status column keeps its stable code; status_label is the word of the
+ * document language: Chinese whatever the locale, English with --language en. */
+static void
+test_tsv_has_the_status_code_and_the_word_of_the_document_language (void)
+{
+  g_auto (Run) chinese = { 0 };
+  g_auto (Run) english = { 0 };
+  g_autoptr (GPtrArray) zh_rows = NULL;
+  g_autoptr (GPtrArray) en_rows = NULL;
+
+  run_plan_monitor (&chinese, "C.UTF-8", "--evaluate", "2025", NULL);
+  run_plan_monitor (&english, "C.UTF-8", "--evaluate", "2025", "--language", "en", NULL);
+  g_assert_cmpint (chinese.status, ==, 0);
+  g_assert_cmpint (english.status, ==, 0);
+  zh_rows = indicator_rows (chinese.out);
+  en_rows = indicator_rows (english.out);
+  g_assert_cmpuint (zh_rows->len, ==, en_rows->len);
+
+  for (guint i = 0; i < zh_rows->len; i++)
+    {
+      char **zh = g_ptr_array_index (zh_rows, i);
+      char **en = g_ptr_array_index (en_rows, i);
+      PmStatus status;
+
+      g_assert_true (pm_status_from_string (zh[5], &status));
+      g_assert_cmpstr (en[5], ==, zh[5]);
+      g_assert_cmpstr (zh[6], ==, pm_status_get_label_in (status, PM_LANGUAGE_ZH_CN));
+      g_assert_cmpstr (en[6], ==, pm_status_get_label_in (status, PM_LANGUAGE_EN));
+      g_assert_cmpstr (zh[6], !=, en[6]);
+      /* the explanation is in the same language */
+      g_assert_true (g_utf8_strlen (zh[7], -1) < (glong) strlen (zh[7]));
+    }
+}
+
+static void
+test_unknown_document_language_is_a_usage_error (void)
+{
+  g_auto (Run) run = { 0 };
+
+  run_plan_monitor (&run, "C.UTF-8", "--evaluate", "2025", "--language", "fr", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--language"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -331,6 +376,10 @@ main (int   argc,
   g_test_add_func ("/eval/cli/unreadable-project-is-a-user-error",
                    test_unreadable_project_is_a_user_error);
   g_test_add_func ("/eval/cli/help-lists-evaluate", test_help_lists_evaluate);
+  g_test_add_func ("/eval/cli/tsv-has-the-status-code-and-the-word-of-the-document-language",
+                   test_tsv_has_the_status_code_and_the_word_of_the_document_language);
+  g_test_add_func ("/eval/cli/unknown-document-language-is-a-usage-error",
+                   test_unknown_document_language_is_a_usage_error);
 
   return g_test_run ();
 }

@@ -364,9 +364,9 @@ test_tsv_has_the_rows_then_a_blank_line_and_the_summary (void)
   g_auto (GStrv) women = NULL;
   g_auto (GStrv) d2 = NULL;
 
-  g_assert_cmpstr (lines[0], ==, "code\tname\tlatest_year\tlatest_value\ttarget\tstatus\texplanation");
+  g_assert_cmpstr (lines[0], ==, "code\tname\tlatest_year\tlatest_value\ttarget\tstatus\tstatus_label\texplanation");
   a1 = g_strsplit (lines[1], "\t", -1);
-  g_assert_cmpuint (g_strv_length (a1), ==, 7);
+  g_assert_cmpuint (g_strv_length (a1), ==, 8);
   g_assert_cmpstr (a1[0], ==, "A1");
   g_assert_cmpstr (a1[2], ==, "2024");
   g_assert_cmpstr (a1[3], ==, "95");
@@ -411,7 +411,7 @@ test_tsv_shows_the_municipal_target_where_it_differs (void)
     {
       g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
 
-      g_assert_cmpuint (g_strv_length (fields), ==, 7);
+      g_assert_cmpuint (g_strv_length (fields), ==, 8);
       if (g_str_equal (fields[0], "W11"))
         g_assert_cmpstr (fields[4], ==, ">96 (municipal: ≥96)");
       if (g_str_equal (fields[0], "W34"))
@@ -438,7 +438,7 @@ test_tsv_keeps_tabs_and_line_breaks_out_of_fields (void)
   summary = pm_summary_new (project, PM_PERIOD_2021_2030, 2024);
   lines = tsv_lines (summary);
   fields = g_strsplit (lines[1], "\t", -1);
-  g_assert_cmpuint (g_strv_length (fields), ==, 7);
+  g_assert_cmpuint (g_strv_length (fields), ==, 8);
   g_assert_cmpstr (fields[1], ==, "a name over two lines");
 }
 

@@ -209,7 +209,8 @@ test_task_division_to_csv (void)
   g_autofree char *contents = NULL;
   g_auto (Run) run = { 0 };
 
-  run_plan_monitor (&run, "--export-task-division", path, "--year", "2025", NULL);
+  run_plan_monitor (&run, "--export-task-division", path, "--year", "2025", "--language", "en",
+                    NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -240,7 +241,7 @@ test_schedule_of_a_project_file_has_its_work_items (void)
   }
 
   run_plan_monitor (&run, "--export-schedule", "县妇联", "--year", "2025", "--output", path,
-                    project, NULL);
+                    "--language", "en", project, NULL);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));

@@ -708,6 +708,8 @@ main (int   argc,
 
   project = pm_project_new_from_template (&error);
   g_assert_no_error (error);
+  /* the tests read the English words, but those of the Chinese default */
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
   source = export_test_source_new ();
   add_synthetic_items ();
 

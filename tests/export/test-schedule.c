@@ -26,6 +26,8 @@ load_template (void)
   PmProject *project = pm_project_new_from_template (&error);
 
   g_assert_no_error (error);
+  /* these tests read the English words; test-schedule-export checks the Chinese default */
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
   return project;
 }
 
@@ -154,10 +156,10 @@ test_schedule_gives_each_task_its_work_items_and_latest_note (void)
   g_assert_cmpstr (task->progress_note, ==, "二〇二四年的情况");
   g_assert_cmpint (task->progress_note_year, ==, 2024);
 
-  summary = pm_work_items_summarize (task->work_items, TRUE);
+  summary = pm_work_items_summarize (task->work_items, TRUE, PM_LANGUAGE_EN);
   g_assert_cmpstr (summary, ==, "2: 1 In progress, 1 Done");
   g_free (summary);
-  summary = pm_work_items_summarize (task->work_items, FALSE);
+  summary = pm_work_items_summarize (task->work_items, FALSE, PM_LANGUAGE_EN);
   g_assert_cmpstr (summary, ==, "2: 1 in-progress, 1 done");
 
   task = pm_schedule_find_task (schedule, "CT1.2");

@@ -168,7 +168,7 @@ test_workbook_freezes_the_header_and_sets_up_printing (void)
   g_assert_nonnull (strstr (workbook, "'县教委'!$3:$3"));
   g_assert_nonnull (strstr (sheet1, "<autoFilter ref=\"A3:C6\"/>"));
   /* page numbers at the foot; a literal & doubled in the header */
-  g_assert_nonnull (strstr (sheet1, "<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>"));
+  g_assert_nonnull (strstr (sheet1, "<oddFooter>&amp;C第 &amp;P 页 / 共 &amp;N 页</oddFooter>"));
   g_assert_nonnull (strstr (sheet1, "<oddHeader>&amp;L县教委 &amp;&amp; 县妇联</oddHeader>"));
 }
 

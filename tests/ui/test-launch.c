@@ -225,6 +225,7 @@ test_launch_removes_its_lock_when_terminated (Fixture       *fixture,
       status[0] = pid;
       g_assert_true (wait_for (has_exited, status));
       g_spawn_close_pid (pid);
+      g_test_message ("signal %d: wait status %d", signals[i], status[1]);
       g_assert_true (WIFEXITED (status[1]));
       g_assert_cmpint (WEXITSTATUS (status[1]), ==, 0);
       g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
