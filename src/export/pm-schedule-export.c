@@ -168,6 +168,25 @@ destroy_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Runs FUNC in CONTEXT's thread.  Unlike g_main_context_invoke_full (),
+ * never runs it at once in the calling thread, even when no thread is
+ * iterating CONTEXT at this moment: the worker must not call the
+ * caller's callbacks. */
+static void
+run_in_context (GMainContext  *context,
+                GSourceFunc    func,
+                gpointer       data,
+                GDestroyNotify destroy)
+{
+  GSource *source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[plan-monitor] schedule export report");
+  g_source_attach (source, context);
+  g_source_unref (source);
+}
+
 static void
 job_clear (Job *job)
 {
@@ -182,7 +201,7 @@ job_clear (Job *job)
 
           destroy->destroy = job->progress_data_destroy;
           destroy->data = job->progress_data;
-          g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, destroy_cb, destroy, g_free);
+          run_in_context (job->context, destroy_cb, destroy, g_free);
         }
       else
         job->progress_data_destroy (job->progress_data);
@@ -245,8 +264,7 @@ report (Job        *job,
   r->job = job_ref (job);
   r->fraction = CLAMP (fraction, 0.0, 1.0);
   r->what = g_strdup (what);
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, report_cb, r,
-                              (GDestroyNotify) report_free);
+  run_in_context (job->context, report_cb, r, (GDestroyNotify) report_free);
 }
 
 typedef struct
