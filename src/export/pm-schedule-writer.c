@@ -438,6 +438,8 @@ add_tasks (PmPdfDocument *document,
   header[3] = items_label;
   header[4] = D_ (lang, "Latest progress");
   pm_pdf_document_add_table (document, 5, widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 2, PM_PDF_COLUMN_ITEMS);
 
   for (guint i = 0; i < tasks->len; i++)
     {
@@ -519,6 +521,7 @@ add_work_items (PmPdfDocument *document,
     }
 
   pm_pdf_document_add_table (document, 6, widths, header);
+  pm_pdf_document_set_column_kind (document, 4, PM_PDF_COLUMN_ITEMS);
   for (guint i = 0; i < items->len; i++)
     {
       const PmWorkItem *item = g_ptr_array_index (items, i);
@@ -567,6 +570,9 @@ add_indicators (PmPdfDocument *document,
     }
 
   pm_pdf_document_add_table (document, 8, widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 2, PM_PDF_COLUMN_ITEMS);
+  pm_pdf_document_set_column_kind (document, 4, PM_PDF_COLUMN_ITEMS);
   for (guint i = 0; i < indicators->len; i++)
     {
       const PmScheduleIndicator *indicator = g_ptr_array_index (indicators, i);
@@ -624,6 +630,9 @@ add_key_projects (PmPdfDocument *document,
     }
 
   pm_pdf_document_add_table (document, 5, widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 3, PM_PDF_COLUMN_ITEMS);
+  pm_pdf_document_set_column_kind (document, 4, PM_PDF_COLUMN_ITEMS);
   for (guint i = 0; i < projects->len; i++)
     {
       const PmScheduleProject *project = g_ptr_array_index (projects, i);

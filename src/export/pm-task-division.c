@@ -290,6 +290,9 @@ add_plan_table (PmTaskDivision *self,
 
   pm_pdf_document_add_heading (document, 2, plan);
   pm_pdf_document_add_table (document, G_N_ELEMENTS (widths), widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 2, PM_PDF_COLUMN_ITEMS);
+  pm_pdf_document_set_column_kind (document, 3, PM_PDF_COLUMN_ITEMS);
 
   for (guint i = 0; i < self->rows->len; i++)
     {

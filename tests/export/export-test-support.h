@@ -14,6 +14,8 @@ char *export_test_pdf_text (const char *path,
                             int         page);
 guint export_test_pdf_pages (const char *path);
 char *export_test_squeeze (const char *text);
+GPtrArray *export_test_pdf_column_lines (const char *path,
+                                         const char *header);
 
 GStrv export_test_xlsx_sheet_names (const char *path);
 char *export_test_xlsx_part (const char *path,
