@@ -747,7 +747,8 @@ sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS],
                PmLanguage   lang)
 {
   static const double widths[PM_SCHEDULE_N_COLUMNS] = {
-    0, 0, 11, 7, 24, 16, 7, 8, 8, 16, 10.5, 10.5, 11, 9, 7, 8, 6, 7, 24, 80,
+    /* the task's text as printed, long, wraps 25 CJK characters wide */
+    0, 0, 11, 7, 24, 16, 7, 8, 8, 16, 10.5, 10.5, 11, 9, 7, 8, 6, 7, 24, 50,
   };
 
   columns[COL_PART - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Part"), 0 };
@@ -770,9 +771,6 @@ sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS],
   columns[COL_TEXT - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Task text"), 0 };
   for (guint c = SHEET_FIRST_COLUMN; c < PM_SCHEDULE_N_COLUMNS; c++)
     columns[c - SHEET_FIRST_COLUMN].width = widths[c];
-  /* The task's text as printed is long: on screen, not on paper (the PDF
-   * has it). */
-  columns[COL_TEXT - SHEET_FIRST_COLUMN].reference = TRUE;
 }
 
 /* A plain number ("95.2", "12") goes in as a number, anything else as text. */

@@ -397,7 +397,7 @@ write_xlsx (PmTaskDivision *self,
   pm_xlsx_writer_set_language (writer, self->language);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1], FALSE };
+    columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1] };
 
   /* TRANSLATORS: a sheet name, at most 31 characters: "任务分工" */
   sheet = pm_xlsx_writer_add_sheet (writer, D_ (self->language, "Task division"), TRUE, title);

@@ -393,3 +393,69 @@ export_test_xlsx_cells (const char *path,
   g_free (reader.type);
   return reader.cells;
 }
+
+/* Returns: whether the cell ref ("R5") of sheet (from 1) has a style that
+ * wraps its text */
+gboolean
+export_test_xlsx_cell_wraps (const char *path,
+                             guint       sheet,
+                             const char *ref)
+{
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+  g_autofree char *sheet_xml = export_test_xlsx_part (path, member);
+  g_autofree char *styles = export_test_xlsx_part (path, "xl/styles.xml");
+  g_autofree char *pattern = g_strdup_printf ("<c r=\"%s\" s=\"([0-9]+)\"", ref);
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *index = NULL;
+  g_auto (GStrv) formats = NULL;
+  const char *xfs;
+  guint n;
+
+  if (!g_regex_match (regex, sheet_xml, 0, &match))
+    return FALSE;  /* the default style: not wrapped */
+  index = g_match_info_fetch (match, 1);
+  n = (guint) g_ascii_strtoull (index, NULL, 10);
+
+  xfs = strstr (styles, "<cellXfs");
+  g_assert_nonnull (xfs);
+  formats = g_strsplit (xfs, "<xf ", -1);
+  /* formats[0] is <cellXfs …>, formats[n + 1] the n-th format */
+  g_assert_cmpuint (g_strv_length (formats), >, n + 1);
+  {
+    const char *end = strstr (formats[n + 1], "</xf>");
+    const char *close = strstr (formats[n + 1], "/>");
+    g_autofree char *format = g_strndup (formats[n + 1],
+                                         end ? (gsize) (end - formats[n + 1])
+                                             : (gsize) (close - formats[n + 1]));
+
+    return strstr (format, "wrapText=\"1\"") != NULL;
+  }
+}
+
+/* Returns: the width of column (from 1) of sheet (from 1) as Excel stores
+ * it, or 0 when not set */
+double
+export_test_xlsx_column_width (const char *path,
+                               guint       sheet,
+                               guint       column)
+{
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+  g_autofree char *sheet_xml = export_test_xlsx_part (path, member);
+  g_autofree char *pattern = g_strdup_printf ("<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"");
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  g_regex_match (regex, sheet_xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *min = g_match_info_fetch (match, 1);
+      g_autofree char *max = g_match_info_fetch (match, 2);
+      g_autofree char *width = g_match_info_fetch (match, 3);
+
+      if (column >= g_ascii_strtoull (min, NULL, 10) && column <= g_ascii_strtoull (max, NULL, 10))
+        return g_ascii_strtod (width, NULL);
+      g_match_info_next (match, NULL);
+    }
+  return 0;
+}

@@ -22,5 +22,11 @@ char *export_test_xlsx_part (const char *path,
                              const char *member);
 GHashTable *export_test_xlsx_cells (const char *path,
                                     guint       sheet);
+gboolean export_test_xlsx_cell_wraps (const char *path,
+                                      guint       sheet,
+                                      const char *ref);
+double export_test_xlsx_column_width (const char *path,
+                                      guint       sheet,
+                                      guint       column);
 
 G_END_DECLS

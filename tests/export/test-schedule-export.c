@@ -457,8 +457,38 @@ test_xlsx_freezes_and_repeats_the_header_and_prints_landscape (void)
   g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
   g_assert_nonnull (strstr (sheet, "fitToHeight=\"0\""));
   g_assert_nonnull (strstr (workbook, "'县教委'!$4:$4"));
-  /* printed: every column but the task's text (the last) */
-  g_assert_true (g_regex_match_simple ("'县教委'!\\$A\\$1:\\$Q\\$[0-9]+<", workbook, 0, 0));
+  /* printed: every column, the task's text (the last) too */
+  g_assert_true (g_regex_match_simple ("'县教委'!\\$A\\$1:\\$R\\$[0-9]+<", workbook, 0, 0));
+}
+
+static void
+test_xlsx_wraps_the_task_text_and_fits_the_part_column (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "finance.xlsx", NULL);
+  const char *names[] = { "县财政局", NULL };
+  g_autoptr (GPtrArray) schedules = NULL;
+  g_autoptr (GHashTable) cells = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!export_test_need_tool ("unzip"))
+    return;
+
+  pm_project_set_document_language (project, PM_LANGUAGE_ZH_CN);
+  schedules = schedules_of (names);
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
+  g_assert_true (pm_schedule_write_xlsx (schedules, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  cells = export_test_xlsx_cells (path, 1);
+  g_assert_cmpstr (g_hash_table_lookup (cells, "R4"), ==, "任务原文");
+  g_assert_cmpstr (g_hash_table_lookup (cells, "A5"), ==, "重点任务（配合）");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (cells, "R5"), "保障妇女孕产期健康和母婴安全。"));
+  g_assert_true (export_test_xlsx_cell_wraps (path, 1, "R5"));
+  /* 重点任务（配合）: 8 CJK characters, 16 units and one of room */
+  g_assert_cmpfloat (export_test_xlsx_column_width (path, 1, 1), >=, 17);
+  /* the task's text wraps in a column a person can read, not 80 wide */
+  g_assert_cmpfloat (export_test_xlsx_column_width (path, 1, 18), <=, 60);
 }
 
 static void
@@ -839,6 +869,8 @@ main (int   argc,
                    test_xlsx_has_one_sheet_per_department_with_the_expected_cells);
   g_test_add_func ("/export/schedule/xlsx/freezes-and-repeats-the-header-and-prints-landscape",
                    test_xlsx_freezes_and_repeats_the_header_and_prints_landscape);
+  g_test_add_func ("/export/schedule/xlsx/wraps-the-task-text-and-fits-the-part-column",
+                   test_xlsx_wraps_the_task_text_and_fits_the_part_column);
   g_test_add_func ("/export/schedule/csv/round-trips-row-by-row", test_csv_round_trips_row_by_row);
   g_test_add_func ("/export/schedule/csv/uses-machine-names", test_csv_uses_machine_names);
   g_test_add_func ("/export/schedule/csv/guards-a-work-item-a-spreadsheet-would-run",
