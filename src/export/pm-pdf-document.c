@@ -40,6 +40,9 @@ typedef struct
 {
   guint n_columns;
   double *widths;       /* relative */
+  PmPdfColumnKind *kinds;
+  double *sizes;        /* in points, for a width of sized_for */
+  double sized_for;
   GStrv header;         /* markup */
   GPtrArray *rows;      /* of GStrv, markup */
   GArray *fragments;    /* of Fragment, from the last layout */
@@ -140,6 +143,8 @@ static void
 table_free (Table *table)
 {
   g_free (table->widths);
+  g_free (table->kinds);
+  g_free (table->sizes);
   g_strfreev (table->header);
   g_ptr_array_unref (table->rows);
   g_clear_pointer (&table->fragments, g_array_unref);
@@ -230,6 +235,81 @@ make_layout (Render     *r,
     r->unknown_glyphs += pango_layout_get_unknown_glyphs_count (layout);
 
   return layout;
+}
+
+/* Where a line may break inside a unit kept whole: in a list, the names
+ * between white space and 、，；; elsewhere, the words between white
+ * space. */
+static gboolean
+is_separator (gunichar c,
+              gboolean list)
+{
+  if (g_unichar_isspace (c))
+    return TRUE;
+  return list && (c == 0x3001 /* 、 */ || c == 0xFF0C /* ， */ || c == 0xFF1B /* ； */ ||
+                  c == ',' || c == ';');
+}
+
+/* Keeps each unit of the layout's text (see is_separator()) on one line
+ * where it fits in room points (none when room < 0).
+ *
+ * Returns: the width of the widest unit, in points */
+static double
+keep_units (PangoLayout *layout,
+            gboolean     list,
+            double       room)
+{
+  const char *text = pango_layout_get_text (layout);
+  int width = pango_layout_get_width (layout);
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  g_autoptr (PangoAttrList) kept = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
+  gboolean changed = FALSE;
+  double widest = 0;
+  const char *p = text;
+
+  /* Measured on one line each, unwrapped. */
+  pango_layout_set_width (layout, -1);
+  while (*p)
+    {
+      const char *start, *last = NULL;
+      int line0, line1, x0, x1;
+      double unit;
+
+      while (*p && is_separator (g_utf8_get_char (p), list))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p && !is_separator (g_utf8_get_char (p), list))
+        {
+          last = p;
+          p = g_utf8_next_char (p);
+        }
+      if (last == NULL)
+        break;
+      /* with the 、 after it: a line never starts with one */
+      if (*p && !g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          last = p;
+          p = g_utf8_next_char (p);
+        }
+
+      pango_layout_index_to_line_x (layout, (int) (start - text), FALSE, &line0, &x0);
+      pango_layout_index_to_line_x (layout, (int) (last - text), TRUE, &line1, &x1);
+      unit = (double) ABS (x1 - x0) / PANGO_SCALE;
+      widest = MAX (widest, unit);
+      if (room >= 0 && unit <= room + EPSILON && last > start)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = (guint) (start - text);
+          attr->end_index = (guint) (p - text);
+          pango_attr_list_insert (kept, attr);
+          changed = TRUE;
+        }
+    }
+  if (changed)
+    pango_layout_set_attributes (layout, kept);
+  pango_layout_set_width (layout, width);
+  return widest;
 }
 
 static void
@@ -459,6 +539,10 @@ is_short (Render *r,
   return height <= (r->bottom - r->top) / 4;
 }
 
+static void continue_keys (Render *r,
+                           Cell   *cells,
+                           guint   n,
+                           guint   row);
 static void place_cells (Render         *r,
                          Cell           *cells,
                          guint           n,
@@ -597,6 +681,8 @@ place_cells (Render         *r,
       if (cells_remaining (cells, n) <= EPSILON)
         return;
       break_page (r);
+      if (row != G_MAXUINT && r->table != NULL)
+        continue_keys (r, cells, n, row);
     }
 }
 
@@ -619,7 +705,7 @@ place_text (Render        *r,
 static Cell *make_row_cells (Render            *r,
                              Table             *table,
                              const char *const *markup,
-                             gboolean           bold);
+                             gboolean           header);
 
 /* The room a table needs where it starts: its header, and its first row
  * when short (else the first lines of it). */
@@ -708,27 +794,161 @@ place_paragraph (Render      *r,
   r->y += 4;
 }
 
+/* The code of a row continued on a new page: "WT1.3（续）". */
+static char *
+continued_markup (Render     *r,
+                  const char *markup)
+{
+  /* TRANSLATORS: the code of a table row continued from the page before: "%s（续）" */
+  return g_strdup_printf (D_ (r->doc->language, "%s (continued)"), markup);
+}
+
+/* The widest unit kept whole of a cell, in points. */
+static double
+widest_unit (Render     *r,
+             const char *markup,
+             gboolean    bold,
+             gboolean    list)
+{
+  guint unknown = r->unknown_glyphs;  /* a measure, not drawn */
+  g_autoptr (PangoLayout) layout = make_layout (r, markup, TABLE_FONT, bold, -1);
+
+  r->unknown_glyphs = unknown;
+  pango_layout_set_width (layout, -1);
+  return keep_units (layout, list, -1);
+}
+
+/* Sizes the columns for the width of the page: in proportion to their
+ * relative widths, but none narrower than its header's longest word or, in
+ * a column of names, its widest name; the room comes from the others. */
+static void
+size_columns (Render *r,
+              Table  *table)
+{
+  guint n = table->n_columns;
+  double content = r->right - r->left;
+  g_autofree double *minima = g_new0 (double, n);
+  g_autofree gboolean *fixed = g_new0 (gboolean, n);
+  double sum_minima = 0;
+  gboolean again = TRUE;
+
+  if (table->sizes != NULL && ABS (table->sized_for - content) < EPSILON)
+    return;
+  g_free (table->sizes);
+  table->sizes = g_new0 (double, n);
+  table->sized_for = content;
+
+  for (guint c = 0; c < n; c++)
+    minima[c] = widest_unit (r, table->header[c], TRUE, FALSE);
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      char **row = table->rows->pdata[i];
+
+      for (guint c = 0; c < n; c++)
+        {
+          if (table->kinds[c] == PM_PDF_COLUMN_TEXT)
+            continue;
+          minima[c] = MAX (minima[c], widest_unit (r, row[c], FALSE, TRUE));
+          if (table->kinds[c] == PM_PDF_COLUMN_KEY)
+            {
+              g_autofree char *continued = continued_markup (r, row[c]);
+
+              minima[c] = MAX (minima[c], widest_unit (r, continued, FALSE, TRUE));
+            }
+        }
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      minima[c] += 2 * CELL_PAD_X + 0.5;
+      sum_minima += minima[c];
+    }
+
+  /* Not enough room for every column's minimum: in proportion to the
+   * minima (and the longest names break). */
+  if (sum_minima > content)
+    {
+      for (guint c = 0; c < n; c++)
+        table->sizes[c] = content * minima[c] / sum_minima;
+      return;
+    }
+
+  while (again)
+    {
+      double room = content, total = 0;
+
+      again = FALSE;
+      for (guint c = 0; c < n; c++)
+        {
+          if (fixed[c])
+            room -= minima[c];
+          else
+            total += table->widths[c];
+        }
+      for (guint c = 0; c < n; c++)
+        {
+          if (fixed[c])
+            table->sizes[c] = minima[c];
+          else
+            table->sizes[c] = total > 0 ? room * table->widths[c] / total : 0;
+        }
+      for (guint c = 0; c < n; c++)
+        if (!fixed[c] && table->sizes[c] < minima[c] - EPSILON)
+          {
+            fixed[c] = TRUE;
+            again = TRUE;
+          }
+    }
+}
+
 static Cell *
 make_row_cells (Render            *r,
                 Table             *table,
                 const char *const *markup,
-                gboolean           bold)
+                gboolean           header)
 {
-  double total = 0, x = r->left, content = r->right - r->left;
+  double x = r->left;
   Cell *cells = g_new0 (Cell, table->n_columns);
 
-  for (guint c = 0; c < table->n_columns; c++)
-    total += table->widths[c];
+  size_columns (r, table);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      double width = c + 1 == table->n_columns ? r->right - x : content * table->widths[c] / total;
+      double width = c + 1 == table->n_columns ? r->right - x : table->sizes[c];
+      PangoLayout *layout = make_layout (r, markup[c], TABLE_FONT, header, width - 2 * CELL_PAD_X);
 
-      cell_init (&cells[c],
-                 make_layout (r, markup[c], TABLE_FONT, bold, width - 2 * CELL_PAD_X),
-                 x, width);
+      if (header || table->kinds[c] != PM_PDF_COLUMN_TEXT)
+        keep_units (layout, !header, width - 2 * CELL_PAD_X);
+      cell_init (&cells[c], layout, x, width);
       x += width;
     }
   return cells;
+}
+
+/* A row goes on to a new page: its code cells, drawn whole already, show
+ * the code again, marked as continued. */
+static void
+continue_keys (Render *r,
+               Cell   *cells,
+               guint   n,
+               guint   row)
+{
+  const char *const *markup = r->table->rows->pdata[row];
+
+  for (guint c = 0; c < n; c++)
+    {
+      Cell *cell = &cells[c];
+      g_autofree char *continued = NULL;
+      PangoLayout *layout;
+
+      if (r->table->kinds[c] != PM_PDF_COLUMN_KEY || markup[c][0] == '\0' ||
+          cell->offset < cell_height (cell) - EPSILON)
+        continue;
+      continued = continued_markup (r, markup[c]);
+      layout = make_layout (r, continued, TABLE_FONT, FALSE, cell->width - 2 * CELL_PAD_X);
+      keep_units (layout, TRUE, cell->width - 2 * CELL_PAD_X);
+      g_clear_object (&cell->layout);
+      g_clear_pointer (&cell->bottoms, g_array_unref);
+      cell_init (cell, layout, cell->x, cell->width);
+    }
 }
 
 static gboolean
@@ -974,6 +1194,7 @@ pm_pdf_document_add_table (PmPdfDocument     *self,
   table = g_new0 (Table, 1);
   table->n_columns = n_columns;
   table->widths = g_memdup2 (widths, sizeof (double) * n_columns);
+  table->kinds = g_new0 (PmPdfColumnKind, n_columns);
   table->header = escape_cells (header, n_columns);
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
@@ -992,6 +1213,23 @@ last_table (PmPdfDocument *self)
   if (self->tables->len == 0)
     return NULL;
   return g_ptr_array_index (self->tables, self->tables->len - 1);
+}
+
+/* Says what a column of the last table holds (running text unless set). */
+void
+pm_pdf_document_set_column_kind (PmPdfDocument  *self,
+                                 guint           column,
+                                 PmPdfColumnKind kind)
+{
+  Table *table;
+
+  g_return_if_fail (PM_IS_PDF_DOCUMENT (self));
+  table = last_table (self);
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (column < table->n_columns);
+
+  table->kinds[column] = kind;
+  g_clear_pointer (&table->sizes, g_free);
 }
 
 /* Adds a row of plain text cells (as many as the last table has columns). */
@@ -1062,6 +1300,10 @@ pm_pdf_document_write (PmPdfDocument *self,
   temp = pm_export_file_begin (path, error);
   if (temp == NULL)
     return FALSE;
+
+  /* Rows may have been added since the last write. */
+  for (guint i = 0; i < self->tables->len; i++)
+    g_clear_pointer (&((Table *) g_ptr_array_index (self->tables, i))->sizes, g_free);
 
   group_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   r.doc = self;

@@ -23,6 +23,19 @@ typedef enum
   PM_PDF_LANDSCAPE,
 } PmPdfOrientation;
 
+/* What a table column holds, for how its text may wrap. Header cells are
+ * never broken inside a word (a CJK header is one word), and a column is
+ * made at least as wide as its header and its widest unbroken item, taking
+ * the room from the text columns. */
+typedef enum
+{
+  PM_PDF_COLUMN_TEXT,   /* running text: wraps between any characters */
+  PM_PDF_COLUMN_ITEMS,  /* names, a list of them separated by 、，； or
+                         * lines: wraps only between the names */
+  PM_PDF_COLUMN_KEY,    /* the row's code, as ITEMS; repeated, marked as
+                         * continued, where the row goes on to a new page */
+} PmPdfColumnKind;
+
 typedef enum
 {
   PM_PDF_TEXT_BODY,
@@ -70,6 +83,9 @@ guint pm_pdf_document_add_table (PmPdfDocument     *self,
                                  guint              n_columns,
                                  const double      *widths,
                                  const char *const *header);
+void pm_pdf_document_set_column_kind (PmPdfDocument  *self,
+                                      guint           column,
+                                      PmPdfColumnKind kind);
 void pm_pdf_document_add_row (PmPdfDocument     *self,
                               const char *const *cells);
 void pm_pdf_document_add_row_markup (PmPdfDocument     *self,

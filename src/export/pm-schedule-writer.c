@@ -438,6 +438,8 @@ add_tasks (PmPdfDocument *document,
   header[3] = items_label;
   header[4] = D_ (lang, "Latest progress");
   pm_pdf_document_add_table (document, 5, widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 2, PM_PDF_COLUMN_ITEMS);
 
   for (guint i = 0; i < tasks->len; i++)
     {
@@ -519,6 +521,7 @@ add_work_items (PmPdfDocument *document,
     }
 
   pm_pdf_document_add_table (document, 6, widths, header);
+  pm_pdf_document_set_column_kind (document, 4, PM_PDF_COLUMN_ITEMS);
   for (guint i = 0; i < items->len; i++)
     {
       const PmWorkItem *item = g_ptr_array_index (items, i);
@@ -567,6 +570,9 @@ add_indicators (PmPdfDocument *document,
     }
 
   pm_pdf_document_add_table (document, 8, widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 2, PM_PDF_COLUMN_ITEMS);
+  pm_pdf_document_set_column_kind (document, 4, PM_PDF_COLUMN_ITEMS);
   for (guint i = 0; i < indicators->len; i++)
     {
       const PmScheduleIndicator *indicator = g_ptr_array_index (indicators, i);
@@ -624,6 +630,9 @@ add_key_projects (PmPdfDocument *document,
     }
 
   pm_pdf_document_add_table (document, 5, widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 3, PM_PDF_COLUMN_ITEMS);
+  pm_pdf_document_set_column_kind (document, 4, PM_PDF_COLUMN_ITEMS);
   for (guint i = 0; i < projects->len; i++)
     {
       const PmScheduleProject *project = g_ptr_array_index (projects, i);
@@ -738,7 +747,8 @@ sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS],
                PmLanguage   lang)
 {
   static const double widths[PM_SCHEDULE_N_COLUMNS] = {
-    0, 0, 11, 7, 24, 16, 7, 8, 8, 16, 10.5, 10.5, 11, 9, 7, 8, 6, 7, 24, 80,
+    /* the task's text as printed, long, wraps 25 CJK characters wide */
+    0, 0, 11, 7, 24, 16, 7, 8, 8, 16, 10.5, 10.5, 11, 9, 7, 8, 6, 7, 24, 50,
   };
 
   columns[COL_PART - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Part"), 0 };
@@ -761,9 +771,6 @@ sheet_columns (PmXlsxColumn columns[SHEET_N_COLUMNS],
   columns[COL_TEXT - SHEET_FIRST_COLUMN] = (PmXlsxColumn) { D_ (lang, "Task text"), 0 };
   for (guint c = SHEET_FIRST_COLUMN; c < PM_SCHEDULE_N_COLUMNS; c++)
     columns[c - SHEET_FIRST_COLUMN].width = widths[c];
-  /* The task's text as printed is long: on screen, not on paper (the PDF
-   * has it). */
-  columns[COL_TEXT - SHEET_FIRST_COLUMN].reference = TRUE;
 }
 
 /* A plain number ("95.2", "12") goes in as a number, anything else as text. */

@@ -290,6 +290,9 @@ add_plan_table (PmTaskDivision *self,
 
   pm_pdf_document_add_heading (document, 2, plan);
   pm_pdf_document_add_table (document, G_N_ELEMENTS (widths), widths, header);
+  pm_pdf_document_set_column_kind (document, 0, PM_PDF_COLUMN_KEY);
+  pm_pdf_document_set_column_kind (document, 2, PM_PDF_COLUMN_ITEMS);
+  pm_pdf_document_set_column_kind (document, 3, PM_PDF_COLUMN_ITEMS);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -394,7 +397,7 @@ write_xlsx (PmTaskDivision *self,
   pm_xlsx_writer_set_language (writer, self->language);
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1], FALSE };
+    columns[c] = (PmXlsxColumn) { labels[c], widths[c + 1] };
 
   /* TRANSLATORS: a sheet name, at most 31 characters: "任务分工" */
   sheet = pm_xlsx_writer_add_sheet (writer, D_ (self->language, "Task division"), TRUE, title);

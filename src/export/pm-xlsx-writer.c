@@ -26,10 +26,14 @@ struct _PmXlsxWriter
   GHashTable *tables;       /* lxw_worksheet * → Table */
 };
 
-/* The table of a sheet, to size its rows. */
+/* The table of a sheet, to size its columns and rows when it ends. */
 typedef struct
 {
   GArray *columns;  /* of PmXlsxColumn (labels not kept) */
+  guint header_row;
+  GStrv header;
+  GPtrArray *rows;  /* of GStrv, the text of each row written */
+  GArray *row_numbers; /* of guint */
 } Table;
 
 /* Spreadsheets do not grow rows to their wrapped text when they open a
@@ -45,6 +49,9 @@ static void
 table_free (Table *table)
 {
   g_array_unref (table->columns);
+  g_strfreev (table->header);
+  g_ptr_array_unref (table->rows);
+  g_array_unref (table->row_numbers);
   g_free (table);
 }
 
@@ -77,10 +84,6 @@ add_formats (PmXlsxWriter *self)
   format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
   format_set_border (format, LXW_BORDER_THIN);
   format_set_num_format (format, "General");
-
-  format = self->formats[PM_XLSX_FORMAT_REFERENCE] = workbook_add_format (self->workbook);
-  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border (format, LXW_BORDER_THIN);
 }
 
 /* Returns: how many lines text takes, wrapped in a column width units
@@ -118,6 +121,28 @@ pm_xlsx_count_lines (const char *text,
   return lines;
 }
 
+/* Returns: how wide the longest line of text is, in units of a column's
+ * width (as pm_xlsx_count_lines() counts them) */
+double
+pm_xlsx_text_width (const char *text)
+{
+  double widest = 0, used = 0;
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          used = 0;
+          continue;
+        }
+      used += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2.0 : 1.1;
+      widest = MAX (widest, used);
+    }
+  return widest;
+}
+
 static double
 row_height (Table             *table,
             const char *const *cells,
@@ -129,10 +154,20 @@ row_height (Table             *table,
     {
       const PmXlsxColumn *column = &g_array_index (table->columns, PmXlsxColumn, c);
 
-      if (!column->reference)
-        lines = MAX (lines, pm_xlsx_count_lines (cells[c], column->width));
+      lines = MAX (lines, pm_xlsx_count_lines (cells[c], column->width));
     }
   return MIN (lines * LINE_HEIGHT + ROW_PADDING, MAX_ROW_HEIGHT);
+}
+
+static GStrv
+copy_cells (const char *const *cells,
+            guint              n)
+{
+  GStrv copy = g_new0 (char *, n + 1);
+
+  for (guint c = 0; c < n; c++)
+    copy[c] = g_strdup (cells[c] ? cells[c] : "");
+  return copy;
 }
 
 /* Replaces what Excel forbids in a sheet name ([ ] : * ? / \, and an
@@ -354,7 +389,10 @@ pm_xlsx_writer_write_header (PmXlsxWriter       *self,
 
   table = g_new0 (Table, 1);
   table->columns = g_array_new (FALSE, FALSE, sizeof (PmXlsxColumn));
-  labels = g_new0 (const char *, n_columns);
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->row_numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  table->header_row = row;
+  labels = g_new0 (const char *, n_columns + 1);
   for (guint c = 0; c < n_columns; c++)
     {
       PmXlsxColumn column = columns[c];
@@ -365,6 +403,7 @@ pm_xlsx_writer_write_header (PmXlsxWriter       *self,
       worksheet_set_column (sheet, c, c, columns[c].width, NULL);
       worksheet_write_string (sheet, row, c, columns[c].label, self->formats[PM_XLSX_FORMAT_HEADER]);
     }
+  table->header = copy_cells (labels, n_columns);
   g_hash_table_insert (self->tables, sheet, table);
 
   worksheet_set_row (sheet, row, row_height (table, labels, n_columns), NULL);
@@ -372,9 +411,8 @@ pm_xlsx_writer_write_header (PmXlsxWriter       *self,
   worksheet_repeat_rows (sheet, row, row);
 }
 
-/* Writes a row of text cells below a header, wrapped (but in reference
- * columns) and bordered, and as high as their lines; empty cells keep their
- * border. */
+/* Writes a row of text cells below a header, wrapped and bordered, and as
+ * high as their lines; empty cells keep their border. */
 void
 pm_xlsx_writer_write_row (PmXlsxWriter      *self,
                           lxw_worksheet     *sheet,
@@ -389,22 +427,26 @@ pm_xlsx_writer_write_row (PmXlsxWriter      *self,
   g_return_if_fail (sheet != NULL);
 
   table = g_hash_table_lookup (self->tables, sheet);
+  format = self->formats[PM_XLSX_FORMAT_CELL];
   for (guint c = 0; c < n_cells; c++)
     {
-      gboolean reference = table != NULL && c < table->columns->len &&
-                           g_array_index (table->columns, PmXlsxColumn, c).reference;
-
-      format = self->formats[reference ? PM_XLSX_FORMAT_REFERENCE : PM_XLSX_FORMAT_CELL];
       if (cells[c] != NULL && cells[c][0] != '\0')
         worksheet_write_string (sheet, row, c, cells[c], format);
       else
         worksheet_write_blank (sheet, row, c, format);
     }
   worksheet_set_row (sheet, row, row_height (table, cells, n_cells), NULL);
+  if (table != NULL && n_cells == table->columns->len)
+    {
+      g_ptr_array_add (table->rows, copy_cells (cells, n_cells));
+      g_array_append_val (table->row_numbers, row);
+    }
 }
 
 /* Adds a filter to the header of a table written from header_row to
- * last_row, and prints the sheet but its reference columns. */
+ * last_row, widens its columns to their content (a short text is never
+ * wrapped, up to PM_XLSX_AUTO_WIDTH), sizes its rows again to match, and
+ * prints every column of it. */
 void
 pm_xlsx_writer_end_table (PmXlsxWriter  *self,
                           lxw_worksheet *sheet,
@@ -413,21 +455,36 @@ pm_xlsx_writer_end_table (PmXlsxWriter  *self,
                           guint          n_columns)
 {
   Table *table;
-  guint printed = n_columns;
 
   g_return_if_fail (PM_IS_XLSX_WRITER (self));
   g_return_if_fail (sheet != NULL);
   g_return_if_fail (n_columns > 0);
 
   worksheet_autofilter (sheet, header_row, 0, MAX (header_row, last_row), n_columns - 1);
+  /* Every column on paper, the width of the page (fitted in add_sheet). */
+  worksheet_print_area (sheet, 0, 0, MAX (header_row, last_row), n_columns - 1);
 
-  /* Reference columns stay out of what is printed. */
   table = g_hash_table_lookup (self->tables, sheet);
-  while (table != NULL && printed > 1 && printed <= table->columns->len &&
-         g_array_index (table->columns, PmXlsxColumn, printed - 1).reference)
-    printed--;
-  if (printed < n_columns)
-    worksheet_print_area (sheet, 0, 0, MAX (header_row, last_row), printed - 1);
+  if (table == NULL)
+    return;
+
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      PmXlsxColumn *column = &g_array_index (table->columns, PmXlsxColumn, c);
+      double widest = pm_xlsx_text_width (table->header[c]);
+
+      for (guint i = 0; i < table->rows->len; i++)
+        widest = MAX (widest, pm_xlsx_text_width (((char **) table->rows->pdata[i])[c]));
+      /* a unit of room, as pm_xlsx_count_lines() keeps */
+      column->width = MAX (column->width, MIN (widest + 1.0, PM_XLSX_AUTO_WIDTH));
+      worksheet_set_column (sheet, c, c, column->width, NULL);
+    }
+
+  worksheet_set_row (sheet, table->header_row,
+                     row_height (table, (const char *const *) table->header, table->columns->len), NULL);
+  for (guint i = 0; i < table->rows->len; i++)
+    worksheet_set_row (sheet, g_array_index (table->row_numbers, guint, i),
+                       row_height (table, table->rows->pdata[i], table->columns->len), NULL);
 }
 
 /* Writes the workbook and puts it at its path. */

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * use (Excel, WPS, LibreOffice): sheets with valid, unique names, A4 print
  * setup fitted to the page width with the header rows repeated and page
  * numbers at the foot, tables with a frozen, filterable header row and
- * wrapped text. The file is written beside its destination and renamed
+ * wrapped text, every column printed, each at least as wide as its
+ * content's longest line (up to PM_XLSX_AUTO_WIDTH). The file is written beside its destination and renamed
  * over it by pm_xlsx_writer_close(). */
 
 typedef enum
@@ -22,16 +23,17 @@ typedef enum
   PM_XLSX_FORMAT_HEADER,    /* bold, shaded, bordered, wrapped */
   PM_XLSX_FORMAT_CELL,      /* bordered, wrapped, top-aligned */
   PM_XLSX_FORMAT_NUMBER,    /* as CELL, for numbers */
-  PM_XLSX_FORMAT_REFERENCE, /* as CELL, not wrapped */
   PM_XLSX_N_FORMATS,
 } PmXlsxFormat;
+
+/* How wide a column grows to fit its content, at most: 12 CJK characters. */
+#define PM_XLSX_AUTO_WIDTH 25.0
 
 typedef struct
 {
   const char *label;
-  double width;        /* in characters of the default font; a CJK character is 2 */
-  gboolean reference;  /* kept unwrapped and left out of the print area (a long
-                        * text for reading on screen); only after the others */
+  double width;        /* in characters of the default font; a CJK character is 2:
+                        * where longer text wraps */
 } PmXlsxColumn;
 
 #define PM_TYPE_XLSX_WRITER (pm_xlsx_writer_get_type ())
@@ -71,5 +73,6 @@ char *pm_xlsx_sheet_name_make (const char *wanted,
                                GHashTable *taken);
 guint pm_xlsx_count_lines (const char *text,
                            double      width);
+double pm_xlsx_text_width (const char *text);
 
 G_END_DECLS

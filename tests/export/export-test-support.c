@@ -104,6 +104,111 @@ export_test_pdf_pages (const char *path)
   return (guint) g_ascii_strtoull (line + strlen ("Pages:") + strspn (line + 6, " "), NULL, 10);
 }
 
+typedef struct
+{
+  guint page;
+  double left, top;
+  GString *text;
+} Word;
+
+static void
+word_free (Word *word)
+{
+  g_string_free (word->text, TRUE);
+  g_free (word);
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  const Word *x = *(const Word *const *) a, *y = *(const Word *const *) b;
+
+  if (x->page != y->page)
+    return x->page < y->page ? -1 : 1;
+  if (ABS (x->top - y->top) >= 1)
+    return x->top < y->top ? -1 : 1;
+  return x->left < y->left ? -1 : x->left > y->left;
+}
+
+/* Returns: (transfer full) (element-type utf8): the lines of text drawn in
+ * the table column headed header (one word), on every page where it heads
+ * a column, top to bottom, as pdftotext reads them (the words of a line
+ * joined). A column ends where text starts at the page margin (a heading,
+ * a paragraph: cells start 4 pt inside it) or at the foot of the page. */
+GPtrArray *
+export_test_pdf_column_lines (const char *path,
+                              const char *header)
+{
+  g_autofree char *tsv = export_test_run ("pdftotext", "-tsv", "-enc", "UTF-8", path, "-", NULL);
+  g_auto (GStrv) rows = g_strsplit (tsv, "\n", -1);
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func ((GDestroyNotify) word_free);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+  double page_height = G_MAXDOUBLE;
+
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (rows[i], "\t", -1);
+      Word *word;
+
+      if (g_strv_length (f) < 12)
+        continue;
+      if (strcmp (f[0], "1") == 0)
+        page_height = g_ascii_strtod (f[9], NULL);
+      /* words only, and not the page number at the foot (58 pt margin) */
+      if (strcmp (f[0], "5") != 0 || g_ascii_strtod (f[7], NULL) > page_height - 58)
+        continue;
+      word = g_new0 (Word, 1);
+      word->page = (guint) g_ascii_strtoull (f[1], NULL, 10);
+      word->left = g_ascii_strtod (f[6], NULL);
+      word->top = g_ascii_strtod (f[7], NULL);
+      word->text = g_string_new (f[11]);
+      g_ptr_array_add (words, word);
+    }
+  g_ptr_array_sort (words, compare_words);
+
+  for (guint h = 0; h < words->len; h++)
+    {
+      const Word *head = g_ptr_array_index (words, h);
+      double right = G_MAXDOUBLE;
+      GString *line = NULL;
+      double line_top = 0;
+
+      if (strcmp (head->text->str, header) != 0)
+        continue;
+      /* the column ends where the next header starts */
+      for (guint j = 0; j < words->len; j++)
+        {
+          const Word *other = g_ptr_array_index (words, j);
+
+          if (other->page == head->page && ABS (other->top - head->top) < 1 &&
+              other->left > head->left + 1)
+            right = MIN (right, other->left);
+        }
+      for (guint j = h + 1; j < words->len; j++)
+        {
+          const Word *cell = g_ptr_array_index (words, j);
+
+          if (cell->page != head->page || cell->left < 52)
+            break;
+          if (cell->top < head->top + 1 || cell->left < head->left - 0.5 || cell->left >= right - 0.5)
+            continue;
+          if (line != NULL && ABS (cell->top - line_top) >= 1)
+            g_ptr_array_add (result, g_string_free (g_steal_pointer (&line), FALSE));
+          if (line == NULL)
+            {
+              line = g_string_new (NULL);
+              line_top = cell->top;
+            }
+          g_string_append (line, cell->text->str);
+        }
+      if (line != NULL)
+        g_ptr_array_add (result, g_string_free (line, FALSE));
+    }
+
+  return result;
+}
+
 /* Returns: (transfer full): text without any white space, so that text
  * wrapped over lines compares with the text given */
 char *
@@ -287,4 +392,70 @@ export_test_xlsx_cells (const char *path,
   g_free (reader.ref);
   g_free (reader.type);
   return reader.cells;
+}
+
+/* Returns: whether the cell ref ("R5") of sheet (from 1) has a style that
+ * wraps its text */
+gboolean
+export_test_xlsx_cell_wraps (const char *path,
+                             guint       sheet,
+                             const char *ref)
+{
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+  g_autofree char *sheet_xml = export_test_xlsx_part (path, member);
+  g_autofree char *styles = export_test_xlsx_part (path, "xl/styles.xml");
+  g_autofree char *pattern = g_strdup_printf ("<c r=\"%s\" s=\"([0-9]+)\"", ref);
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *index = NULL;
+  g_auto (GStrv) formats = NULL;
+  const char *xfs;
+  guint n;
+
+  if (!g_regex_match (regex, sheet_xml, 0, &match))
+    return FALSE;  /* the default style: not wrapped */
+  index = g_match_info_fetch (match, 1);
+  n = (guint) g_ascii_strtoull (index, NULL, 10);
+
+  xfs = strstr (styles, "<cellXfs");
+  g_assert_nonnull (xfs);
+  formats = g_strsplit (xfs, "<xf ", -1);
+  /* formats[0] is <cellXfs …>, formats[n + 1] the n-th format */
+  g_assert_cmpuint (g_strv_length (formats), >, n + 1);
+  {
+    const char *end = strstr (formats[n + 1], "</xf>");
+    const char *close = strstr (formats[n + 1], "/>");
+    g_autofree char *format = g_strndup (formats[n + 1],
+                                         end ? (gsize) (end - formats[n + 1])
+                                             : (gsize) (close - formats[n + 1]));
+
+    return strstr (format, "wrapText=\"1\"") != NULL;
+  }
+}
+
+/* Returns: the width of column (from 1) of sheet (from 1) as Excel stores
+ * it, or 0 when not set */
+double
+export_test_xlsx_column_width (const char *path,
+                               guint       sheet,
+                               guint       column)
+{
+  g_autofree char *member = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet);
+  g_autofree char *sheet_xml = export_test_xlsx_part (path, member);
+  g_autofree char *pattern = g_strdup_printf ("<col min=\"([0-9]+)\" max=\"([0-9]+)\" width=\"([0-9.]+)\"");
+  g_autoptr (GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+
+  g_regex_match (regex, sheet_xml, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *min = g_match_info_fetch (match, 1);
+      g_autofree char *max = g_match_info_fetch (match, 2);
+      g_autofree char *width = g_match_info_fetch (match, 3);
+
+      if (column >= g_ascii_strtoull (min, NULL, 10) && column <= g_ascii_strtoull (max, NULL, 10))
+        return g_ascii_strtod (width, NULL);
+      g_match_info_next (match, NULL);
+    }
+  return 0;
 }

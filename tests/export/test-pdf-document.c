@@ -205,6 +205,32 @@ test_pdf_long_task_text_wraps_within_its_cell (void)
 }
 
 static void
+test_pdf_column_header_is_never_broken_inside_a_word (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autoptr (PmPdfDocument) document = pm_pdf_document_new (NULL);
+  g_autofree char *text = long_text (400);
+  g_autofree char *path = NULL;
+  g_autofree char *pdf_text = NULL;
+  const double widths[] = { 0.2, 10, 0.2 };
+  const char *header[] = { "2025年数据", "任务", "Lead department" };
+  const char *row[] = { "12", text, "县财政局" };
+
+  if (!export_test_need_tool ("pdftotext"))
+    return;
+
+  /* far narrower than their headers, as given */
+  pm_pdf_document_add_table (document, 3, widths, header);
+  pm_pdf_document_add_row (document, row);
+  path = write_document (document, dir);
+
+  pdf_text = export_test_pdf_text (path, 0);
+  g_assert_nonnull (strstr (pdf_text, "2025年数据"));
+  g_assert_nonnull (strstr (pdf_text, "department"));
+  g_assert_nonnull (strstr (pdf_text, "县财政局"));
+}
+
+static void
 test_pdf_row_taller_than_a_page_continues_on_the_next (void)
 {
   g_autofree char *dir = export_test_make_dir ();
@@ -377,6 +403,8 @@ main (int   argc,
                    test_pdf_table_repeats_its_header_on_every_page);
   g_test_add_func ("/export/pdf/long-task-text-wraps-within-its-cell",
                    test_pdf_long_task_text_wraps_within_its_cell);
+  g_test_add_func ("/export/pdf/column-header-is-never-broken-inside-a-word",
+                   test_pdf_column_header_is_never_broken_inside_a_word);
   g_test_add_func ("/export/pdf/row-taller-than-a-page-continues-on-the-next",
                    test_pdf_row_taller_than_a_page_continues_on_the_next);
   g_test_add_func ("/export/pdf/landscape-part-has-landscape-pages",

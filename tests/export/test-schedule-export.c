@@ -92,6 +92,91 @@ has_code (const char *text,
   return g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0);
 }
 
+/* Every line of the column headed header holds whole department names
+ * (、-separated, the last 、 ending the line), never a piece of one. */
+static void
+assert_column_names_whole (const char *path,
+                           const char *header)
+{
+  g_autoptr (GPtrArray) lines = export_test_pdf_column_lines (path, header);
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *list = pm_project_get_departments (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr (PmDepartment) department = g_list_model_get_item (list, i);
+
+      g_hash_table_add (names, (gpointer) pm_department_get_name (department));
+    }
+
+  g_assert_cmpuint (lines->len, >, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_auto (GStrv) items = g_strsplit (g_ptr_array_index (lines, i), "、", -1);
+
+      for (guint j = 0; items[j] != NULL; j++)
+        {
+          if (items[j][0] == '\0' && items[j + 1] == NULL)
+            continue;  /* the line ends with 、 */
+          if (!g_hash_table_contains (names, items[j]))
+            g_error ("“%s” (in “%s”) under %s is not a department’s name: one broken over two lines?",
+                     items[j], (const char *) g_ptr_array_index (lines, i), header);
+        }
+    }
+}
+
+static void
+test_pdf_never_breaks_a_department_name_over_two_lines (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *one = NULL;
+  g_autofree char *all = NULL;
+
+  if (!export_test_need_tool ("pdftotext"))
+    return;
+
+  /* in Chinese, where a line may break between any two characters */
+  pm_project_set_document_language (project, PM_LANGUAGE_ZH_CN);
+  one = export_one ("县财政局", dir, "finance.pdf");
+  all = export_one ("all", dir, "all.pdf");
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
+
+  assert_column_names_whole (one, "牵头单位及其他单位");
+  assert_column_names_whole (all, "牵头单位及其他单位");
+  assert_column_names_whole (all, "配合单位");
+}
+
+static void
+test_pdf_repeats_the_code_of_a_row_continued_on_the_next_page (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr (GPtrArray) codes = NULL;
+  guint continued = 0;
+
+  if (!export_test_need_tool ("pdftotext"))
+    return;
+
+  pm_project_set_document_language (project, PM_LANGUAGE_ZH_CN);
+  path = export_one ("all", dir, "all.pdf");
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
+
+  /* every cell of the code column holds a code, on the page it continues
+   * on too: WT1.2（续） */
+  codes = export_test_pdf_column_lines (path, "代码");
+  g_assert_cmpuint (codes->len, >, 0);
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      if (!g_regex_match_simple ("^[A-Z]+[0-9.]+(（续）)?$", code, 0, 0))
+        g_error ("“%s” in the code column is not a code", code);
+      if (g_str_has_suffix (code, "（续）"))
+        continued++;
+    }
+  g_assert_cmpuint (continued, >, 0);
+}
+
 static void
 test_pdf_holds_department_task_titles_and_indicator_codes (void)
 {
@@ -372,8 +457,38 @@ test_xlsx_freezes_and_repeats_the_header_and_prints_landscape (void)
   g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
   g_assert_nonnull (strstr (sheet, "fitToHeight=\"0\""));
   g_assert_nonnull (strstr (workbook, "'县教委'!$4:$4"));
-  /* printed: every column but the task's text (the last) */
-  g_assert_true (g_regex_match_simple ("'县教委'!\\$A\\$1:\\$Q\\$[0-9]+<", workbook, 0, 0));
+  /* printed: every column, the task's text (the last) too */
+  g_assert_true (g_regex_match_simple ("'县教委'!\\$A\\$1:\\$R\\$[0-9]+<", workbook, 0, 0));
+}
+
+static void
+test_xlsx_wraps_the_task_text_and_fits_the_part_column (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "finance.xlsx", NULL);
+  const char *names[] = { "县财政局", NULL };
+  g_autoptr (GPtrArray) schedules = NULL;
+  g_autoptr (GHashTable) cells = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!export_test_need_tool ("unzip"))
+    return;
+
+  pm_project_set_document_language (project, PM_LANGUAGE_ZH_CN);
+  schedules = schedules_of (names);
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
+  g_assert_true (pm_schedule_write_xlsx (schedules, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  cells = export_test_xlsx_cells (path, 1);
+  g_assert_cmpstr (g_hash_table_lookup (cells, "R4"), ==, "任务原文");
+  g_assert_cmpstr (g_hash_table_lookup (cells, "A5"), ==, "重点任务（配合）");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (cells, "R5"), "保障妇女孕产期健康和母婴安全。"));
+  g_assert_true (export_test_xlsx_cell_wraps (path, 1, "R5"));
+  /* 重点任务（配合）: 8 CJK characters, 16 units and one of room */
+  g_assert_cmpfloat (export_test_xlsx_column_width (path, 1, 1), >=, 17);
+  /* the task's text wraps in a column a person can read, not 80 wide */
+  g_assert_cmpfloat (export_test_xlsx_column_width (path, 1, 18), <=, 60);
 }
 
 static void
@@ -640,6 +755,28 @@ test_task_division_csv_lists_every_task_with_departments_and_counts (void)
 }
 
 static void
+test_task_division_pdf_never_breaks_a_department_name_over_two_lines (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "division.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmTaskDivision) division = NULL;
+
+  if (!export_test_need_tool ("pdftotext"))
+    return;
+
+  pm_project_set_document_language (project, PM_LANGUAGE_ZH_CN);
+  division = pm_task_division_new (project, PM_SCHEDULE_SOURCE (source), 2025, NULL, &error);
+  pm_project_set_document_language (project, PM_LANGUAGE_EN);
+  g_assert_no_error (error);
+  g_assert_true (pm_task_division_write (division, path, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_column_names_whole (path, "牵头单位");
+  assert_column_names_whole (path, "配合单位");
+}
+
+static void
 test_task_division_pdf_holds_every_task (void)
 {
   g_autofree char *dir = export_test_make_dir ();
@@ -718,6 +855,10 @@ main (int   argc,
   g_test_add_func ("/export/schedule/pdf/holds-the-work-items-and-the-progress-note",
                    test_pdf_holds_the_work_items_and_the_progress_note);
   g_test_add_func ("/export/schedule/pdf/pages-are-numbered", test_pdf_pages_are_numbered);
+  g_test_add_func ("/export/schedule/pdf/never-breaks-a-department-name-over-two-lines",
+                   test_pdf_never_breaks_a_department_name_over_two_lines);
+  g_test_add_func ("/export/schedule/pdf/repeats-the-code-of-a-row-continued-on-the-next-page",
+                   test_pdf_repeats_the_code_of_a_row_continued_on_the_next_page);
   g_test_add_func ("/export/schedule/pdf/of-a-department-without-work-items-says-so",
                    test_pdf_of_a_department_without_work_items_says_so);
   g_test_add_func ("/export/schedule/pdf/longest-task-text-wraps-within-its-cell",
@@ -728,6 +869,8 @@ main (int   argc,
                    test_xlsx_has_one_sheet_per_department_with_the_expected_cells);
   g_test_add_func ("/export/schedule/xlsx/freezes-and-repeats-the-header-and-prints-landscape",
                    test_xlsx_freezes_and_repeats_the_header_and_prints_landscape);
+  g_test_add_func ("/export/schedule/xlsx/wraps-the-task-text-and-fits-the-part-column",
+                   test_xlsx_wraps_the_task_text_and_fits_the_part_column);
   g_test_add_func ("/export/schedule/csv/round-trips-row-by-row", test_csv_round_trips_row_by_row);
   g_test_add_func ("/export/schedule/csv/uses-machine-names", test_csv_uses_machine_names);
   g_test_add_func ("/export/schedule/csv/guards-a-work-item-a-spreadsheet-would-run",
@@ -743,6 +886,8 @@ main (int   argc,
   g_test_add_func ("/export/task-division/csv-lists-every-task-with-departments-and-counts",
                    test_task_division_csv_lists_every_task_with_departments_and_counts);
   g_test_add_func ("/export/task-division/pdf-holds-every-task", test_task_division_pdf_holds_every_task);
+  g_test_add_func ("/export/task-division/pdf-never-breaks-a-department-name-over-two-lines",
+                   test_task_division_pdf_never_breaks_a_department_name_over_two_lines);
   g_test_add_func ("/export/task-division/xlsx-reads-back", test_task_division_xlsx_reads_back);
 
   status = g_test_run ();

@@ -199,24 +199,18 @@ test_lines_are_estimated_from_wide_characters (void)
   g_assert_cmpuint (pm_xlsx_count_lines ("2025-01-01", 12), ==, 1);
 }
 
-static void
-test_rows_are_as_high_as_their_wrapped_text (void)
+/* A table of a short code, a list of names and a long text, its columns
+ * given 8, 10 and 20 wide. */
+static char *
+write_mixed_table (const char *dir)
 {
-  g_autofree char *dir = export_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "rows.xlsx", NULL);
+  char *path = g_build_filename (dir, "rows.xlsx", NULL);
   g_autoptr (GError) error = NULL;
   g_autoptr (PmXlsxWriter) writer = pm_xlsx_writer_new (path, &error);
-  static const PmXlsxColumn columns[] = {
-    { "编号", 8, FALSE }, { "任务", 10, FALSE }, { "原文", 20, TRUE },
-  };
+  static const PmXlsxColumn columns[] = { { "编号", 8 }, { "任务", 10 }, { "原文", 20 } };
   const char *short_row[] = { "T1", "短", "很长的原文很长的原文很长的原文很长的原文很长的原文" };
   const char *long_row[] = { "T2", "县网络安全和信息化中心", "" };
-  g_autofree char *sheet_xml = NULL;
-  g_autofree char *workbook = NULL;
   lxw_worksheet *sheet;
-
-  if (!export_test_need_tool ("unzip"))
-    return;
 
   g_assert_no_error (error);
   sheet = pm_xlsx_writer_add_sheet (writer, "表", TRUE, NULL);
@@ -226,15 +220,65 @@ test_rows_are_as_high_as_their_wrapped_text (void)
   pm_xlsx_writer_end_table (writer, sheet, 0, 2, 3);
   g_assert_true (pm_xlsx_writer_close (writer, &error));
   g_assert_no_error (error);
+  return path;
+}
 
+static void
+test_rows_are_as_high_as_their_wrapped_text (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *sheet_xml = NULL;
+
+  if (!export_test_need_tool ("unzip"))
+    return;
+
+  path = write_mixed_table (dir);
   sheet_xml = export_test_xlsx_part (path, "xl/worksheets/sheet1.xml");
+  /* the long text (50 units) in 25 units: three lines; the name on one */
+  g_assert_nonnull (strstr (sheet_xml, "<row r=\"2\" spans=\"1:3\" ht=\"51\" customHeight=\"1\">"));
+  g_assert_nonnull (strstr (sheet_xml, "<row r=\"3\" spans=\"1:3\" ht=\"19\" customHeight=\"1\">"));
+}
+
+static void
+test_columns_grow_to_their_content_up_to_twelve_cjk_characters (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = NULL;
+
+  if (!export_test_need_tool ("unzip"))
+    return;
+
+  path = write_mixed_table (dir);
+  /* as given (and Excel's 0.71 of padding), when the content fits */
+  g_assert_cmpfloat_with_epsilon (export_test_xlsx_column_width (path, 1, 1), 8.71, 0.01);
+  /* 11 CJK characters, 22 units, and one unit of room */
+  g_assert_cmpfloat_with_epsilon (export_test_xlsx_column_width (path, 1, 2), 23.71, 0.01);
+  /* a long text: to 25 units, then it wraps */
+  g_assert_cmpfloat_with_epsilon (export_test_xlsx_column_width (path, 1, 3), 25.71, 0.01);
+}
+
+static void
+test_long_text_column_wraps_and_is_printed (void)
+{
+  g_autofree char *dir = export_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheet_xml = NULL;
+
+  if (!export_test_need_tool ("unzip"))
+    return;
+
+  path = write_mixed_table (dir);
   workbook = export_test_xlsx_part (path, "xl/workbook.xml");
-  /* one line: the reference column's long text does not count; three lines */
-  g_assert_nonnull (strstr (sheet_xml, "<row r=\"2\" spans=\"1:3\" ht=\"19\" customHeight=\"1\">"));
-  g_assert_nonnull (strstr (sheet_xml, "<row r=\"3\" spans=\"1:3\" ht=\"51\" customHeight=\"1\">"));
-  /* printed without the reference column */
+  sheet_xml = export_test_xlsx_part (path, "xl/worksheets/sheet1.xml");
+  g_assert_true (export_test_xlsx_cell_wraps (path, 1, "C2"));
+  /* every column on paper, fitted to the width of the page */
   g_assert_nonnull (strstr (workbook, "_xlnm.Print_Area"));
-  g_assert_nonnull (strstr (workbook, "'表'!$A$1:$B$3"));
+  g_assert_nonnull (strstr (workbook, "'表'!$A$1:$C$3"));
+  g_assert_nonnull (strstr (sheet_xml, "<pageSetUpPr fitToPage=\"1\"/>"));
+  g_assert_nonnull (strstr (sheet_xml, "fitToHeight=\"0\""));
+  g_assert_null (strstr (sheet_xml, "fitToWidth="));  /* 1, the default */
 }
 
 static void
@@ -290,6 +334,10 @@ main (int   argc,
                    test_lines_are_estimated_from_wide_characters);
   g_test_add_func ("/export/xlsx/rows-are-as-high-as-their-wrapped-text",
                    test_rows_are_as_high_as_their_wrapped_text);
+  g_test_add_func ("/export/xlsx/columns-grow-to-their-content-up-to-twelve-cjk-characters",
+                   test_columns_grow_to_their_content_up_to_twelve_cjk_characters);
+  g_test_add_func ("/export/xlsx/long-text-column-wraps-and-is-printed",
+                   test_long_text_column_wraps_and_is_printed);
   g_test_add_func ("/export/xlsx/writer-dropped-unclosed-leaves-no-file",
                    test_writer_dropped_unclosed_leaves_no_file);
   g_test_add_func ("/export/xlsx/writer-in-a-missing-folder-fails-naming-it",
