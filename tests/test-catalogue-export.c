@@ -9,6 +9,7 @@
 #include "pm-csv.h"
 #include "pm-indicator.h"
 #include "pm-project.h"
+#include "pm-test-util.h"
 
 static PmProject *project;
 
@@ -120,6 +121,45 @@ test_csv_rows_say_what_the_plan_prints (void)
   g_assert_cmpstr (c10_1[11], ==, "县教委");
 }
 
+/* Every 2010 value, 2020 target and 2020 result of 专栏1 as the plans' text
+ * prints it: 34.80, not 34.8 */
+static void
+test_csv_previous_results_are_the_text_of_the_plan (void)
+{
+  g_autoptr (PmCsvTable) table = export_and_read_back (NULL);
+  g_autoptr (GHashTable) printed = NULL;
+  g_autofree char *source_text = NULL;
+  g_autoptr (GError) error = NULL;
+  guint compared = 0;
+
+  g_file_get_contents (g_getenv ("PM_PLAN_SOURCE_TEXT"), &source_text, NULL, &error);
+  g_assert_no_error (error);
+  printed = pm_test_read_previous_results (source_text);
+
+  for (guint i = 1; i < table->rows->len; i++)
+    {
+      char **row = table->rows->pdata[i];
+      char **cells = g_hash_table_lookup (printed, row[0]);
+
+      if (!g_str_equal (row[1], "2011-2020"))
+        continue;
+      g_assert_nonnull (cells);
+      g_test_message ("%s", row[0]);
+      g_assert_cmpstr (row[13], ==, g_str_equal (cells[0], "——") ? "" : cells[0]);
+      g_assert_cmpstr (row[14], ==, cells[1]);
+      g_assert_cmpstr (row[15], ==, g_str_equal (cells[2], "——") ? "" : cells[2]);
+      compared++;
+    }
+  g_assert_cmpuint (compared, ==, g_hash_table_size (printed));
+
+  /* the rows whose print is not the shortest way of writing the number */
+  g_assert_cmpstr (find_row (table, "HW20")[13], ==, "34.80");
+  g_assert_cmpstr (find_row (table, "HW20")[15], ==, "45.80");
+  g_assert_cmpstr (find_row (table, "HC14")[15], ==, "3.70");
+  g_assert_cmpstr (find_row (table, "HC21")[15], ==, "98.90");
+  g_assert_cmpstr (find_row (table, "HC23")[15], ==, "98.10");
+}
+
 static void
 test_xlsx_is_written_as_a_zip_package (void)
 {
@@ -181,6 +221,8 @@ main (int   argc,
                    test_csv_reads_back_field_by_field_equal_to_the_model);
   g_test_add_func ("/export/catalogue/csv-rows-say-what-the-plan-prints",
                    test_csv_rows_say_what_the_plan_prints);
+  g_test_add_func ("/export/catalogue/csv-previous-results-are-the-text-of-the-plan",
+                   test_csv_previous_results_are_the_text_of_the_plan);
   g_test_add_func ("/export/catalogue/xlsx-is-written-as-a-zip-package",
                    test_xlsx_is_written_as_a_zip_package);
   g_test_add_func ("/export/catalogue/unwritable-destination-is-an-error-and-leaves-nothing",
