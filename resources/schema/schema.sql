@@ -36,7 +36,7 @@ CREATE TABLE departments (
 -- Both periods' indicators in catalogue order (position): the 2021-2030 rows
 -- (W…, C…) with their targets, and the 2011-2020 rows (HW…, HC…) with the
 -- results printed in the plans (value_2010, target_2020, value_2020; the
--- *_text columns keep a printed value that is not a plain number).
+-- *_text columns keep each value as printed: 34.80, 23%).
 CREATE TABLE indicators (
   code             TEXT PRIMARY KEY NOT NULL,
   position         INTEGER NOT NULL UNIQUE,

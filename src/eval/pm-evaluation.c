@@ -332,11 +332,12 @@ pm_status_from_judgement (const char *text,
 /* Series */
 
 static void
-put_point (GArray *series,
-           int     year,
-           double  value)
+put_point (GArray     *series,
+           int         year,
+           double      value,
+           const char *printed)
 {
-  PmPoint point = { year, value };
+  PmPoint point = { year, value, printed };
   guint i;
 
   for (i = 0; i < series->len; i++)
@@ -345,7 +346,7 @@ put_point (GArray *series,
 
       if (p->year == year)
         {
-          p->value = value;
+          *p = point;
           return;
         }
       if (p->year > year)
@@ -382,9 +383,9 @@ add_own_values (GArray      *series,
       double value_2020 = pm_indicator_get_value_2020 (indicator);
 
       if (isfinite (value_2010) && 2010 <= last_year)
-        put_point (series, 2010, value_2010);
+        put_point (series, 2010, value_2010, pm_indicator_get_printed_value (indicator, 2010));
       if (isfinite (value_2020) && 2020 <= last_year)
-        put_point (series, 2020, value_2020);
+        put_point (series, 2020, value_2020, pm_indicator_get_printed_value (indicator, 2020));
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (observations); i++)
@@ -397,7 +398,7 @@ add_own_values (GArray      *series,
         continue;
       value = observation_value (observation);
       if (isfinite (value))
-        put_point (series, year, value);
+        put_point (series, year, value, NULL);
     }
 }
 

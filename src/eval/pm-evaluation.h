@@ -48,6 +48,9 @@ typedef struct
 {
   int year;
   double value;
+  /* the value as the 2011–2020 plans print it (34.80), where the series
+   * takes it from them; NULL for an observation. Owned by the indicator. */
+  const char *printed;
 } PmPoint;
 
 GArray *pm_evaluation_collect_series (PmIndicator *indicator,

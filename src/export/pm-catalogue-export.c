@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -95,6 +96,48 @@ pm_catalogue_to_csv (PmProject *project)
   return g_string_free (out, FALSE);
 }
 
+/* The decimals of a value printed as a plain number (34.80: 2), or -1 for
+ * another print (23%) or more than 9 decimals, which stay text. */
+static int
+printed_decimals (const char *text)
+{
+  const char *point;
+  char *end;
+
+  if (text == NULL || *text == '\0')
+    return -1;
+  g_ascii_strtod (text, &end);
+  if (*end != '\0' || strspn (text, "-0123456789.") != strlen (text))
+    return -1;
+  point = strchr (text, '.');
+  if (point && strlen (point + 1) > 9)
+    return -1;
+  return point ? (int) strlen (point + 1) : 0;
+}
+
+/* A number cell that shows as many decimals as the plan prints (34.80),
+ * one format per count of decimals */
+static lxw_format *
+decimals_format (lxw_workbook *workbook,
+                 lxw_format  **formats,
+                 int           decimals)
+{
+  g_autofree char *code = NULL;
+
+  g_assert (decimals >= 0 && decimals <= 9);
+  if (formats[decimals])
+    return formats[decimals];
+
+  code = decimals > 0 ? g_strnfill (decimals + 2, '0') : g_strdup ("0");
+  if (decimals > 0)
+    code[1] = '.';
+  formats[decimals] = workbook_add_format (workbook);
+  format_set_num_format (formats[decimals], code);
+  format_set_text_wrap (formats[decimals]);
+  format_set_align (formats[decimals], LXW_ALIGN_VERTICAL_TOP);
+  return formats[decimals];
+}
+
 static gboolean
 write_xlsx (PmProject  *project,
             const char *path,
@@ -104,6 +147,7 @@ write_xlsx (PmProject  *project,
   lxw_workbook *workbook;
   lxw_worksheet *sheet;
   lxw_format *header, *wrap;
+  lxw_format *decimals[10] = { NULL };
   lxw_error status;
   static const double widths[PM_CATALOGUE_N_COLUMNS] = {
     8, 10, 9, 16, 6, 40, 8, 14, 14, 8, 18, 28, 10, 10, 12, 10, 40,
@@ -143,13 +187,14 @@ write_xlsx (PmProject  *project,
       for (guint c = 0; c < row->len; c++)
         {
           const char *field = row->pdata[c];
-          gboolean numeric = (c == 13 && isfinite (pm_indicator_get_value_2010 (indicator)) &&
-                              pm_indicator_get_value_2010_text (indicator) == NULL) ||
-                             (c == 15 && isfinite (pm_indicator_get_value_2020 (indicator)) &&
-                              pm_indicator_get_value_2020_text (indicator) == NULL);
+          int n_decimals = c == 13 || c == 15 ? printed_decimals (field) : -1;
 
-          if (numeric)
-            worksheet_write_number (sheet, i + 1, c, g_ascii_strtod (field, NULL), wrap);
+          /* a value of 专栏1 is a number shown as printed (34.80); 23% stays text */
+          if (n_decimals >= 0)
+            worksheet_write_number (sheet, i + 1, c,
+                                    c == 13 ? pm_indicator_get_value_2010 (indicator)
+                                            : pm_indicator_get_value_2020 (indicator),
+                                    decimals_format (workbook, decimals, n_decimals));
           else if (*field)
             worksheet_write_string (sheet, i + 1, c, field, wrap);
         }

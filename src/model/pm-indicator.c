@@ -30,7 +30,8 @@ struct _PmIndicator
   char *predecessor_note;
   char *note;
 
-  /* 专栏1 of the previous plans: NAN where the text prints no value */
+  /* 专栏1 of the previous plans: NAN where the text prints no value; the
+   * texts as printed (34.80, 23%), NULL with NAN */
   double value_2010;
   char *value_2010_text;
   char *target_2020;
@@ -51,6 +52,8 @@ enum {
   PROP_CITY_TARGET,
   PROP_COUNTY_TARGET,
   PROP_NOTE,
+  PROP_VALUE_2010_TEXT,
+  PROP_VALUE_2020_TEXT,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -119,6 +122,12 @@ pm_indicator_get_property (GObject    *object,
     case PROP_NOTE:
       g_value_set_string (value, self->note);
       break;
+    case PROP_VALUE_2010_TEXT:
+      g_value_set_string (value, self->value_2010_text);
+      break;
+    case PROP_VALUE_2020_TEXT:
+      g_value_set_string (value, self->value_2020_text);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,6 +158,14 @@ pm_indicator_class_init (PmIndicatorClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* the 2010 value and the 2020 result of a 2011–2020 row as the plans print
+   * them: 34.80, not 34.8 */
+  properties[PROP_VALUE_2010_TEXT] =
+    g_param_spec_string ("value-2010-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALUE_2020_TEXT] =
+    g_param_spec_string ("value-2020-text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -302,6 +319,28 @@ pm_indicator_get_value_2020 (PmIndicator *self)
 {
   g_return_val_if_fail (PM_IS_INDICATOR (self), NAN);
   return self->value_2020;
+}
+
+/**
+ * pm_indicator_get_printed_value:
+ * @year: 2010 or 2020
+ *
+ * Returns: (nullable): the 2010 value or the 2020 result of a 2011–2020 row
+ * exactly as the plans print it (34.80, 23%), which is how it is shown; the
+ * number (pm_indicator_get_value_2010 ()) is what is computed with. NULL for
+ * another year, a 2021–2030 row, or where nothing is printed.
+ */
+const char *
+pm_indicator_get_printed_value (PmIndicator *self,
+                                int          year)
+{
+  g_return_val_if_fail (PM_IS_INDICATOR (self), NULL);
+
+  if (year == 2010)
+    return self->value_2010_text;
+  if (year == 2020)
+    return self->value_2020_text;
+  return NULL;
 }
 
 /* Returns: (transfer none): the observations, sorted by year and area */
@@ -514,10 +553,10 @@ pm_indicator_set_previous_results (PmIndicator *self,
   g_return_if_fail (PM_IS_INDICATOR (self));
 
   self->value_2010 = value_2010;
-  replace_string (self, &self->value_2010_text, value_2010_text, 0);
+  replace_string (self, &self->value_2010_text, value_2010_text, PROP_VALUE_2010_TEXT);
   replace_string (self, &self->target_2020, target_2020, 0);
   self->value_2020 = value_2020;
-  replace_string (self, &self->value_2020_text, value_2020_text, 0);
+  replace_string (self, &self->value_2020_text, value_2020_text, PROP_VALUE_2020_TEXT);
 }
 
 /* Adds the observation, replacing one for the same year and area. */

@@ -41,6 +41,8 @@ const char *pm_indicator_get_value_2010_text (PmIndicator *self);
 const char *pm_indicator_get_target_2020 (PmIndicator *self);
 double pm_indicator_get_value_2020 (PmIndicator *self);
 const char *pm_indicator_get_value_2020_text (PmIndicator *self);
+const char *pm_indicator_get_printed_value (PmIndicator *self,
+                                            int          year);
 GListModel *pm_indicator_get_observations (PmIndicator *self);
 PmObservation *pm_indicator_find_observation (PmIndicator *self,
                                               int          year,

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "pm-core-resources.h"
 #include "pm-department.h"
@@ -91,6 +92,43 @@ get_number (JsonObject  *object,
     return fail (error, where, _("“%s” is not a number"), member);
 
   *out = json_node_get_double (node);
+  return TRUE;
+}
+
+/* A value of 专栏1 with its text as printed: the number ("value_2010") for
+ * the evaluation, the text ("value_2010_text") for everything shown, since a
+ * JSON number loses how it was written (34.80 reads as 34.8). Both or
+ * neither; the text, less a trailing %, reads as the number. */
+static gboolean
+get_printed_number (JsonObject  *object,
+                    const char  *member,
+                    const char  *where,
+                    double      *value,
+                    const char **text,
+                    GError     **error)
+{
+  g_autofree char *text_member = g_strconcat (member, "_text", NULL);
+  g_autofree char *digits = NULL;
+  char *end;
+
+  if (!get_number (object, member, where, value, error) ||
+      !get_string (object, text_member, FALSE, where, text, error))
+    return FALSE;
+
+  if (isnan (*value) && *text == NULL)
+    return TRUE;
+  if (*text == NULL)
+    return fail (error, where, _("“%s” has no “%s”"), member, text_member);
+  if (isnan (*value))
+    return fail (error, where, _("“%s” has no “%s”"), text_member, member);
+
+  digits = g_strdup (*text);
+  if (g_str_has_suffix (digits, "%"))
+    digits[strlen (digits) - 1] = '\0';
+  if (*digits == '\0' || g_ascii_strtod (digits, &end) != *value || *end != '\0')
+    /* TRANSLATORS: %1$s is the text as printed (34.80), %2$s its member's name */
+    return fail (error, where, _("“%1$s” does not read as “%2$s”"), *text, member);
+
   return TRUE;
 }
 
@@ -252,11 +290,9 @@ read_indicator (PmProject  *project,
       const char *value_2010_text, *target_2020, *value_2020_text;
       double value_2010, value_2020;
 
-      if (!get_number (object, "value_2010", where, &value_2010, error) ||
-          !get_string (object, "value_2010_text", FALSE, where, &value_2010_text, error) ||
+      if (!get_printed_number (object, "value_2010", where, &value_2010, &value_2010_text, error) ||
           !get_string (object, "target_2020", TRUE, where, &target_2020, error) ||
-          !get_number (object, "value_2020", where, &value_2020, error) ||
-          !get_string (object, "value_2020_text", FALSE, where, &value_2020_text, error))
+          !get_printed_number (object, "value_2020", where, &value_2020, &value_2020_text, error))
         return FALSE;
 
       pm_indicator_set_previous_results (indicator, value_2010, value_2010_text, target_2020,

@@ -30,6 +30,7 @@ static const Migration migrations[] = {
   { 2, "migrate-2.sql" }, /* departments' data entry: reports, notes, settings, checks */
   { 3, "migrate-3.sql" }, /* tasks.domain: the domain a task's section corresponds to */
   { 4, "migrate-4.sql" }, /* observation_history.hash: the history's hash chain */
+  { 5, "migrate-5.sql" }, /* the 2011–2020 rows' values keep their text as printed */
 };
 
 static char *
@@ -222,8 +223,10 @@ pm_store_schema_migrate (PmStore *self,
         }
     }
 
-  /* the chain of the rows an older version wrote (from 4 on: none has a hash) */
-  if (!pm_store_chain_seal (self, 1, error) ||
+  /* the chain of the rows an older version wrote (up to 4: none has a hash);
+   * a file of version 5 on keeps its hashes, so that a history altered
+   * before the migration still shows */
+  if ((from_version < 5 && !pm_store_chain_seal (self, 1, error)) ||
       !mark_file (self, error) || !pm_store_schema_check_code (self, TRUE, error))
     {
       pm_store_sql_rollback (self);

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 /* "PMon": PRAGMA application_id of every project file */
 #define PM_STORE_APPLICATION_ID 0x504D6F6E
 /* PRAGMA user_version of the files this build writes */
-#define PM_STORE_SCHEMA_VERSION 5
+#define PM_STORE_SCHEMA_VERSION 6
 /* The years an observation may have */
 #define PM_STORE_FIRST_YEAR 2010
 #define PM_STORE_LAST_YEAR 2030

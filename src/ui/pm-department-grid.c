@@ -160,8 +160,13 @@ display_text (PmDepartmentGrid *self,
       g_autoptr (GArray) series = pm_evaluation_collect_series (indicator, year);
 
       for (guint i = 0; i < series->len; i++)
-        if (g_array_index (series, PmPoint, i).year == year)
-          return pm_ui_format_number (g_array_index (series, PmPoint, i).value);
+        {
+          const PmPoint *point = &g_array_index (series, PmPoint, i);
+
+          /* a value of 专栏1 as printed: 34.80, not 34.8 */
+          if (point->year == year)
+            return point->printed ? g_strdup (point->printed) : pm_ui_format_number (point->value);
+        }
       return g_strdup ("");
     }
 

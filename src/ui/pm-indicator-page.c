@@ -340,8 +340,13 @@ refresh_values (PmIndicatorPage *self)
        * previous plans (its predecessor's printed values) */
       if (observation == NULL)
         for (guint p = 0; p < series->len; p++)
-          if (g_array_index (series, PmPoint, p).year == year)
-            printed = pm_ui_format_number (g_array_index (series, PmPoint, p).value);
+          {
+            const PmPoint *point = &g_array_index (series, PmPoint, p);
+
+            if (point->year == year)
+              printed = point->printed ? g_strdup (point->printed)
+                                       : pm_ui_format_number (point->value);
+          }
 
       pm_value_row_set_unit (row, unit);
       pm_value_row_set_observation (row, observation, printed);

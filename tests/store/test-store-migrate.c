@@ -8,12 +8,14 @@
 #include <locale.h>
 #include <string.h>
 
+#include "pm-catalogue-export.h"
 #include "pm-domain.h"
 #include "pm-indicator.h"
 #include "pm-observation.h"
 #include "pm-project.h"
 #include "pm-store.h"
 #include "pm-task.h"
+#include "pm-test-util.h"
 #include "store-test-util.h"
 
 static char *
@@ -209,6 +211,74 @@ test_migration_gives_the_history_a_valid_hash_chain (void)
     }
 }
 
+/* Files written before version 6 hold 34.80 as the number 34.8 with no
+ * text: once migrated, the catalogue shows every 2010 and 2020 value of
+ * 专栏1 as the plans' text prints it, as a new file does. */
+static void
+test_older_files_show_the_previous_results_as_printed (void)
+{
+  g_autofree char *source_text = NULL;
+  g_autoptr (GHashTable) printed = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_file_get_contents (g_getenv ("PM_PLAN_SOURCE_TEXT"), &source_text, NULL, &error);
+  g_assert_no_error (error);
+  printed = pm_test_read_previous_results (source_text);
+
+  for (int version = 1; version < PM_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = store_test_make_dir ();
+      g_autofree char *path = load_fixture (dir, version);
+      g_autofree char *new_path = store_test_new_project (dir, "new.pmproj");
+      g_autoptr (PmStore) store = NULL;
+      GHashTableIter iter;
+      gpointer code, cells;
+      PmProject *project;
+      static const char *const texts =
+        "SELECT code, value_2010, quote (value_2010_text), value_2020, quote (value_2020_text) "
+        "FROM indicators ORDER BY code";
+
+      g_test_message ("schema version %d", version);
+      store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      project = pm_store_get_project (store);
+
+      g_assert_cmpstr (store_test_query_text (path, texts), ==,
+                       store_test_query_text (new_path, texts));
+      g_assert_cmpstr (pm_indicator_get_printed_value (pm_project_find_indicator (project, "HW20"),
+                                                       2010), ==, "34.80");
+
+      g_hash_table_iter_init (&iter, printed);
+      while (g_hash_table_iter_next (&iter, &code, &cells))
+        {
+          g_autoptr (GPtrArray) row = pm_catalogue_row (pm_project_find_indicator (project, code));
+          const char *const *cell = cells;
+
+          g_assert_cmpstr (row->pdata[13], ==, g_str_equal (cell[0], "——") ? "" : cell[0]);
+          g_assert_cmpstr (row->pdata[15], ==, g_str_equal (cell[2], "——") ? "" : cell[2]);
+        }
+    }
+}
+
+/* The migration computes the hash chain only for files that had none: a
+ * history changed by hand in a file of version 5 is still found after it. */
+static void
+test_a_history_altered_before_a_migration_stays_altered (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = load_fixture (dir, 5);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PmStore) store = NULL;
+
+  store_test_exec (path, "UPDATE observation_history SET changed_by = '局长' WHERE id = 2");
+  store = pm_store_open (path, PM_STORE_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pm_store_get_migrated_from (store), ==, 5);
+
+  g_assert_false (pm_store_verify_history (store, NULL, &error));
+  g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_HISTORY_ALTERED);
+}
+
 static void
 test_read_only_opening_leaves_an_older_file_as_it_is (void)
 {
@@ -317,6 +387,10 @@ main (int   argc,
                    test_there_is_a_fixture_of_every_older_version);
   g_test_add_func ("/store/migrate/opens-every-older-version-after-a-backup",
                    test_opens_every_older_version_after_a_backup);
+  g_test_add_func ("/store/migrate/older-files-show-the-previous-results-as-printed",
+                   test_older_files_show_the_previous_results_as_printed);
+  g_test_add_func ("/store/migrate/a-history-altered-before-a-migration-stays-altered",
+                   test_a_history_altered_before_a_migration_stays_altered);
   g_test_add_func ("/store/migrate/read-only-opening-leaves-an-older-file-as-it-is",
                    test_read_only_opening_leaves_an_older_file_as_it_is);
   g_test_add_func ("/store/migrate/a-failed-migration-changes-nothing",

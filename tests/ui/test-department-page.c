@@ -263,6 +263,24 @@ test_the_grid_takes_a_typed_year_column (Fixture       *fixture,
                    "Delete C10 2024");
 }
 
+/* The 2020 baseline is the 2011–2020 plan's result as printed: 98.90, not
+ * 98.9 */
+static void
+test_the_baseline_is_shown_as_the_plan_prints_it (Fixture       *fixture,
+                                                  gconstpointer  user_data)
+{
+  PmDepartmentPage *page = show_department (fixture, "县教委", 2023);
+  PmDepartmentGrid *grid = pm_department_page_get_grid (page);
+
+  g_assert_cmpstr (pm_department_grid_get_cell_text (grid, row_of (page, "C21"), 2020), ==,
+                   "98.90");
+  g_assert_cmpstr (pm_department_grid_get_cell_text (grid, row_of (page, "C22"), 2020), ==,
+                   "98.10");
+  pm_department_grid_set_show_earlier (grid, TRUE);
+  g_assert_cmpstr (pm_department_grid_get_cell_text (grid, row_of (page, "C21"), 2010), ==,
+                   "98.5");
+}
+
 static void
 test_a_refused_value_keeps_the_cell_editing (Fixture       *fixture,
                                              gconstpointer  user_data)
@@ -598,6 +616,8 @@ main (int   argc,
   ADD ("a-refused-value-keeps-the-cell-editing", test_a_refused_value_keeps_the_cell_editing);
   ADD ("the-grid-takes-a-pasted-block", test_the_grid_takes_a_pasted_block);
   ADD ("a-bad-paste-changes-nothing", test_a_bad_paste_changes_nothing);
+  ADD ("the-baseline-is-shown-as-the-plan-prints-it",
+       test_the_baseline_is_shown_as_the_plan_prints_it);
   ADD ("a-judgement-is-recorded-for-a-manual-target",
        test_a_judgement_is_recorded_for_a_manual_target);
   ADD ("checks-are-listed-and-confirmed-with-a-note",
