@@ -63,8 +63,15 @@ trim (const char *text)
 static char *
 normalize (const char *text)
 {
-  char *normal = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFKC);
+  char *normal;
+  const char *p;
 
+  for (p = text ? text : ""; *p && (guchar) *p < 0x80; p++)
+    ;
+  if (*p == '\0') /* ASCII is its own NFKC: most values of an import */
+    return g_strstrip (g_strdup (text ? text : ""));
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
   if (normal == NULL)
     return g_strdup ("");
 
