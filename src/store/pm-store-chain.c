@@ -27,12 +27,13 @@
 
 /* The rows, packed by SQLite into one string (libgda costs ~2 µs a cell):
  * "id:hash:length:content" each, hash "-" where NULL, length in bytes, so
- * that no content can be mistaken for the next row. LIMIT -1 keeps SQLite
- * from flattening the subquery, which would build each content twice. */
-#define PACKED_SQL(where) \
+ * that no content can be mistaken for the next row. The LIMIT (-1 for all)
+ * also keeps SQLite from flattening the subquery, which would build each
+ * content twice. */
+#define PACKED_SQL(where, limit) \
   "SELECT group_concat (printf ('%d:%s:%d:%s', id, coalesce (hash, '-'), " \
   "length (CAST (content AS BLOB)), content), '') FROM (SELECT id, hash, " \
-  CONTENT_SQL " AS content FROM observation_history " where " ORDER BY id LIMIT -1)"
+  CONTENT_SQL " AS content FROM observation_history " where " ORDER BY id LIMIT " limit ")"
 
 typedef struct
 {
@@ -135,33 +136,31 @@ pm_store_chain_next_id (PmStore *self,
   return next;
 }
 
-/* Gives the history rows from from_id on their hashes, inside the caller's
- * transaction: the rows this write (or a migration) added. Rows before
- * from_id are left as they are; one without a hash stays without. */
-gboolean
-pm_store_chain_seal (PmStore *self,
-                     gint64   from_id,
-                     GError **error)
+/* Rows sealed by one query and one UPDATE: a 100,000-row import's content
+ * (~17 MB) read back at once was the import's largest allocation. */
+#define SEAL_BATCH 5000
+
+/* Hashes the rows of one batch, from previous on, and writes their hashes.
+ * Returns: FALSE on error; *previous becomes the last row's hash and
+ * *n_rows the number of rows sealed (0 past the last), *last_id the last
+ * one's id */
+static gboolean
+seal_batch (PmStore *self,
+            gint64   from_id,
+            char   **previous,
+            guint   *n_rows,
+            gint64  *last_id,
+            GError **error)
 {
-  g_autofree char *previous = NULL;
   g_autofree char *packed = NULL;
   g_autoptr (GArray) rows = NULL;
   g_autoptr (GString) hashes = NULL;
-  g_autoptr (GdaDataModel) model = NULL;
   gint64 first, last;
 
-  model = pm_store_sql_select (self, error,
-                               "SELECT coalesce (hash, '') FROM observation_history "
-                               "WHERE id < ##from::gint64 ORDER BY id DESC LIMIT 1",
-                               "from", PM_SQL_INT64, from_id, NULL);
-  if (model == NULL)
-    return FALSE;
-  previous = g_strdup (gda_data_model_get_n_rows (model) > 0
-                         ? pm_store_value_text (pm_store_model_get (model, 0, 0)) : "");
-  if (previous == NULL)
-    previous = g_strdup ("");
-
-  packed = query_packed (self, PACKED_SQL ("WHERE id >= ##from::gint64"), from_id, error);
+  *n_rows = 0;
+  packed = query_packed (self,
+                         PACKED_SQL ("WHERE id >= ##from::gint64", G_STRINGIFY (SEAL_BATCH)),
+                         from_id, error);
   if (packed == NULL)
     return error == NULL || *error == NULL;
   if ((rows = unpack (packed)) == NULL)
@@ -177,13 +176,15 @@ pm_store_chain_seal (PmStore *self,
   for (guint i = 0; i < rows->len; i++)
     {
       const ChainRow *row = &g_array_index (rows, ChainRow, i);
-      g_autofree char *hash = chain_hash (previous, strlen (previous), row->content,
+      g_autofree char *hash = chain_hash (*previous, strlen (*previous), row->content,
                                           row->content_length);
 
       g_string_append (hashes, hash);
-      g_free (previous);
-      previous = g_steal_pointer (&hash);
+      g_free (*previous);
+      *previous = g_steal_pointer (&hash);
     }
+  *n_rows = rows->len;
+  *last_id = g_array_index (rows, ChainRow, rows->len - 1).id;
 
   first = g_array_index (rows, ChainRow, 0).id;
   last = g_array_index (rows, ChainRow, rows->len - 1).id;
@@ -214,6 +215,41 @@ pm_store_chain_seal (PmStore *self,
         return FALSE;
     }
   return TRUE;
+}
+
+/* Gives the history rows from from_id on their hashes, inside the caller's
+ * transaction: the rows this write (or a migration) added. Rows before
+ * from_id are left as they are; one without a hash stays without. */
+gboolean
+pm_store_chain_seal (PmStore *self,
+                     gint64   from_id,
+                     GError **error)
+{
+  g_autofree char *previous = NULL;
+  g_autoptr (GdaDataModel) model = NULL;
+  guint n_rows;
+
+  model = pm_store_sql_select (self, error,
+                               "SELECT coalesce (hash, '') FROM observation_history "
+                               "WHERE id < ##from::gint64 ORDER BY id DESC LIMIT 1",
+                               "from", PM_SQL_INT64, from_id, NULL);
+  if (model == NULL)
+    return FALSE;
+  previous = g_strdup (gda_data_model_get_n_rows (model) > 0
+                         ? pm_store_value_text (pm_store_model_get (model, 0, 0)) : "");
+  if (previous == NULL)
+    previous = g_strdup ("");
+
+  for (;;)
+    {
+      gint64 last_id = 0;
+
+      if (!seal_batch (self, from_id, &previous, &n_rows, &last_id, error))
+        return FALSE;
+      if (n_rows < SEAL_BATCH)
+        return TRUE;
+      from_id = last_id + 1;
+    }
 }
 
 static void
@@ -291,7 +327,7 @@ pm_store_verify_history (PmStore *self,
   if (!pm_store_check_open (self, error))
     return FALSE;
 
-  packed = query_packed (self, PACKED_SQL ("WHERE id >= ##from::gint64"), G_MININT64,
+  packed = query_packed (self, PACKED_SQL ("WHERE id >= ##from::gint64", "-1"), G_MININT64,
                          &local_error);
   if (local_error)
     {

@@ -811,6 +811,51 @@ test_an_intact_history_passes_the_verification (void)
                                                "WHERE length (hash) = 64"), ==, 8);
 }
 
+/* An import is sealed in batches of 5,000 history rows (pm-store-chain.c):
+ * the chain goes on from one batch to the next. */
+static void
+test_a_history_sealed_in_several_batches_verifies_and_shows_an_alteration (void)
+{
+  g_autofree char *dir = store_test_make_dir ();
+  g_autofree char *path = store_test_new_project (dir, "county.pmproj");
+  g_autoptr (GString) csv = g_string_new ("code,year,area,value\n");
+  g_autoptr (GError) error = NULL;
+  guint n_entries = 0, written = 0;
+
+  {
+    g_autoptr (PmStore) store = open_store (path, PM_STORE_OPEN_READ_WRITE);
+    GListModel *indicators = pm_project_get_indicators (pm_store_get_project (store));
+
+    for (int area = 0; written < 12000; area++)
+      for (guint i = 0; i < g_list_model_get_n_items (indicators) && written < 12000; i++)
+        {
+          g_autoptr (PmIndicator) indicator = g_list_model_get_item (indicators, i);
+
+          if (pm_indicator_get_period (indicator) == PM_PERIOD_2021_2030)
+            for (int year = 2021; year <= 2030 && written < 12000; year++, written++)
+              g_string_append_printf (csv, "%s,%d,synthetic-town-%03d,%u\n",
+                                      pm_indicator_get_code (indicator), year, area,
+                                      written % 90);
+        }
+    pm_store_import_csv_data (store, csv->str, -1, "synthetic.csv", NULL, &error);
+    g_assert_no_error (error);
+
+    g_assert_true (pm_store_verify_history (store, &n_entries, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_entries, ==, 12000);
+  }
+
+  /* an entry of the second batch */
+  store_test_exec (path, "UPDATE observation_history SET new_value = 99 WHERE id = 7001");
+  {
+    g_autoptr (PmStore) store = open_store (path, PM_STORE_OPEN_READ_ONLY);
+
+    g_assert_false (pm_store_verify_history (store, NULL, &error));
+    g_assert_error (error, PM_STORE_ERROR, PM_STORE_ERROR_HISTORY_ALTERED);
+    g_assert_nonnull (strstr (error->message, "entry 7001 ("));
+  }
+}
+
 static void
 test_a_history_entry_signed_by_someone_else_is_found (void)
 {
@@ -909,6 +954,8 @@ main (int   argc,
                    test_edit_keeps_memory_flat_over_many_edits);
   g_test_add_func ("/store/edit/refuses-bad-values-and-changes-nothing",
                    test_edit_refuses_bad_values);
+  g_test_add_func ("/store/history/a-history-sealed-in-several-batches-verifies-and-shows-an-alteration",
+                   test_a_history_sealed_in_several_batches_verifies_and_shows_an_alteration);
   g_test_add_func ("/store/history/records-every-change-with-old-and-new-value",
                    test_history_records_every_change_with_old_and_new_value);
   g_test_add_func ("/store/history/names-the-os-user-unless-another-name-is-set",
