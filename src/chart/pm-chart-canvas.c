@@ -675,6 +675,19 @@ pm_chart_canvas_add_plot (PmChartCanvas *canvas,
                             year_min, year_max, value_min, value_max);
 }
 
+void
+pm_chart_canvas_add_axis_break (PmChartCanvas *canvas,
+                                double         x,
+                                double         y,
+                                double         far_min,
+                                double         far_max)
+{
+  PmBox box = { x, y, 0, 0 };
+  PmBox base = to_base (canvas, &box);
+
+  pm_chart_layout_set_axis_break (canvas->layout, base.x, base.y, far_min, far_max);
+}
+
 static int
 decimals_for_step (double step)
 {

@@ -14,6 +14,10 @@ typedef struct
   double x, y, width, height;
   double year_min, year_max;
   double value_min, value_max;
+  /* the break mark of a broken value axis (NAN: none) and the values
+   * drawn beyond it */
+  double break_x, break_y;
+  double far_min, far_max;
 } Plot;
 
 struct _PmChartLayout
@@ -266,6 +270,36 @@ pm_chart_layout_get_value_range (PmChartLayout *self,
     *max = p->value_max;
 }
 
+/* Returns: whether the plot's value axis is broken: the values from
+ * far_min to far_max are then drawn beyond the break mark at (x, y), out of
+ * the value range of the plot's area */
+gboolean
+pm_chart_layout_get_axis_break (PmChartLayout *self,
+                                guint          plot,
+                                double        *x,
+                                double        *y,
+                                double        *far_min,
+                                double        *far_max)
+{
+  const Plot *p;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  p = get_plot (self, plot);
+  g_return_val_if_fail (p != NULL, FALSE);
+
+  if (isnan (p->break_y))
+    return FALSE;
+  if (x)
+    *x = p->break_x;
+  if (y)
+    *y = p->break_y;
+  if (far_min)
+    *far_min = p->far_min;
+  if (far_max)
+    *far_max = p->far_max;
+  return TRUE;
+}
+
 double
 pm_chart_layout_year_to_x (PmChartLayout *self,
                            guint          plot,
@@ -320,7 +354,26 @@ pm_chart_layout_add_plot (PmChartLayout *self,
                           double         value_min,
                           double         value_max)
 {
-  Plot plot = { x, y, width, height, year_min, year_max, value_min, value_max };
+  Plot plot = { x, y, width, height, year_min, year_max, value_min, value_max, NAN, NAN, NAN, NAN };
 
   g_array_append_val (self->plots, plot);
+}
+
+/* Records the break mark of the last plot's value axis, at (x, y). */
+void
+pm_chart_layout_set_axis_break (PmChartLayout *self,
+                                double         x,
+                                double         y,
+                                double         far_min,
+                                double         far_max)
+{
+  Plot *p;
+
+  g_return_if_fail (self->plots->len > 0);
+
+  p = &g_array_index (self->plots, Plot, self->plots->len - 1);
+  p->break_x = x;
+  p->break_y = y;
+  p->far_min = far_min;
+  p->far_max = far_max;
 }

@@ -72,6 +72,12 @@ void pm_chart_layout_get_value_range (PmChartLayout *self,
                                       guint          plot,
                                       double        *min,
                                       double        *max);
+gboolean pm_chart_layout_get_axis_break (PmChartLayout *self,
+                                         guint          plot,
+                                         double        *x,
+                                         double        *y,
+                                         double        *far_min,
+                                         double        *far_max);
 double pm_chart_layout_year_to_x (PmChartLayout *self,
                                   guint          plot,
                                   double         year);

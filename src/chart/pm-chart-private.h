@@ -192,6 +192,15 @@ typedef struct
   PmTicks ticks;
   gboolean has_range;        /* some number to put on the value axis */
   double x_label_offset;     /* from the axis down to the years: clear of the lowest tick */
+
+  /* A broken value axis: values far from the others (a 2010 value far from
+   * the 2020 baseline, the target and the recent values) are drawn in a
+   * strip below (break_side -1) or above (+1) the area, past a break mark;
+   * the ticks cover the area only. */
+  int break_side;            /* 0: the axis is whole */
+  PmBox strip;
+  double far_min, far_max;   /* the values drawn in the strip */
+  PmBox frame;               /* the area and the strip: where the axes and marks go */
 } PmChartPlot;
 
 double pm_chart_plot_x (const PmChartPlot *plot,
@@ -211,6 +220,19 @@ gboolean pm_chart_plot_init (PmChartPlot   *plot,
                              gboolean       has_range,
                              double         min,
                              double         max);
+gboolean pm_chart_plot_init_broken (PmChartPlot   *plot,
+                                    PmChartCanvas *canvas,
+                                    double         left,
+                                    double         top,
+                                    double         right,
+                                    double         bottom,
+                                    int            first_year,
+                                    int            last_year,
+                                    gboolean       has_range,
+                                    double         min,
+                                    double         max,
+                                    double         far_min,
+                                    double         far_max);
 void pm_chart_plot_draw_grid (const PmChartPlot *plot);
 void pm_chart_plot_draw_axes (const PmChartPlot *plot);
 void pm_chart_plot_draw_ticks (const PmChartPlot *plot);
@@ -265,6 +287,16 @@ void pm_chart_layout_add_plot (PmChartLayout *self,
                                double         year_max,
                                double         value_min,
                                double         value_max);
+void pm_chart_layout_set_axis_break (PmChartLayout *self,
+                                     double         x,
+                                     double         y,
+                                     double         far_min,
+                                     double         far_max);
+void pm_chart_canvas_add_axis_break (PmChartCanvas *canvas,
+                                     double         x,
+                                     double         y,
+                                     double         far_min,
+                                     double         far_max);
 void pm_chart_canvas_add_plot (PmChartCanvas *canvas,
                                double         x,
                                double         y,

@@ -82,63 +82,30 @@ status_label (const PmTrendData *d)
   return pm_chart_status_to_label (d->status, d->language);
 }
 
-/* The range of every number the chart shows. */
-static gboolean
-collect_range (const PmTrendData *d,
-               double            *min,
-               double            *max)
+/* From the raw range [lo, hi] of the figures to the range of the axis:
+ * room for the projection's end, for the side that meets the target, and a
+ * margin. data_max is the largest figure that is not a projection. */
+static void
+finish_range (const PmTrendData *d,
+              double             lo,
+              double             hi,
+              double             data_max,
+              double            *min,
+              double            *max)
 {
-  double lo = INFINITY, hi = -INFINITY, data_max_seen;
-
-#define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
-
-  for (guint i = 0; i < d->points->len; i++)
-    TAKE (g_array_index (d->points, PmTrendPoint, i).value);
-
-  if (pm_chart_target_has_line (&d->target))
-    {
-      if (d->target.kind == PM_CHART_TARGET_BAND)
-        {
-          double low, high;
-
-          pm_chart_target_band (&d->target, &low, &high);
-          TAKE (low);
-          TAKE (high);
-        }
-      else
-        TAKE (d->target.value);
-    }
-
-  if (d->baseline_year > 0)
-    TAKE (d->baseline_value);
-  if (has_required_path (d))
-    TAKE (d->required_value);
-  if (has_projection (d))
-    TAKE (d->projection_from_value);
-
-#undef TAKE
-
-  if (!isfinite (lo))
-    {
-      if (!has_projection (d))
-        return FALSE;
-      lo = hi = d->projected_value;
-    }
-
-  data_max_seen = hi;
-
-  /* A projection far off the figures would squash them: it then runs off
-   * the plot, clipped, and its label gives the number. */
+  /* The projection's end is shown, unless it is absurdly far off the
+   * figures: the axis then goes two spans beyond them (the figures keep a
+   * third of the height), the line runs off the plot and its label gives
+   * the number. */
   if (has_projection (d))
     {
       double span = MAX (hi - lo, MAX (fabs (hi), fabs (lo)) * 0.2);
       double p = d->projected_value;
 
-      if (p >= lo - span * 0.5 && p <= hi + span * 0.5)
-        {
-          lo = MIN (lo, p);
-          hi = MAX (hi, p);
-        }
+      if (span == 0)
+        span = 1;
+      lo = MIN (lo, MAX (p, lo - span * 2));
+      hi = MAX (hi, MIN (p, hi + span * 2));
     }
 
   /* With no value yet, a figure is shown from zero up: its place among
@@ -165,11 +132,104 @@ collect_range (const PmTrendData *d,
   pm_chart_plot_pad_range (&lo, &hi);
 
   /* a percentage that cannot pass 100 is not drawn beyond it */
-  if (g_strcmp0 (d->unit, "%") == 0 && data_max_seen <= 100 && hi > 100)
+  if (g_strcmp0 (d->unit, "%") == 0 && data_max <= 100 && hi > 100)
     hi = 100;
 
   *min = lo;
   *max = hi;
+}
+
+/* The range of every number the chart shows. The values before the period
+ * (the 2010 value) are far_min to far_max (else NAN) when they lie so far
+ * from what matters — the baseline, the target, the values since and the
+ * projection — that an axis through both would squash these into a
+ * sliver: the axis is then broken and they are drawn past the break. */
+static gboolean
+collect_range (const PmTrendData *d,
+               double            *min,
+               double            *max,
+               double            *far_min,
+               double            *far_max)
+{
+  double lo = INFINITY, hi = -INFINITY, flo = INFINITY, fhi = -INFINITY;
+  double all_min, all_max, focus_min, focus_max;
+
+#define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
+
+  *far_min = *far_max = NAN;
+
+  for (guint i = 0; i < d->points->len; i++)
+    {
+      const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+
+      if (p->year < d->period_start_year && isfinite (p->value))
+        {
+          flo = MIN (flo, p->value);
+          fhi = MAX (fhi, p->value);
+        }
+      else
+        TAKE (p->value);
+    }
+
+  if (pm_chart_target_has_line (&d->target))
+    {
+      if (d->target.kind == PM_CHART_TARGET_BAND)
+        {
+          double low, high;
+
+          pm_chart_target_band (&d->target, &low, &high);
+          TAKE (low);
+          TAKE (high);
+        }
+      else
+        TAKE (d->target.value);
+    }
+
+  if (d->baseline_year > 0)
+    TAKE (d->baseline_value);
+  if (has_required_path (d))
+    TAKE (d->required_value);
+  if (has_projection (d))
+    TAKE (d->projection_from_value);
+
+#undef TAKE
+
+  if (!isfinite (lo))
+    {
+      /* nothing but the early values, or nothing at all */
+      if (isfinite (flo))
+        lo = flo, hi = fhi;
+      else if (has_projection (d))
+        lo = hi = d->projected_value;
+      else
+        return FALSE;
+      finish_range (d, lo, hi, hi, min, max);
+      return TRUE;
+    }
+
+  finish_range (d, lo, hi, hi, &focus_min, &focus_max);
+  if (!isfinite (flo))
+    {
+      *min = focus_min;
+      *max = focus_max;
+      return TRUE;
+    }
+
+  finish_range (d, MIN (lo, flo), MAX (hi, fhi), MAX (hi, fhi), &all_min, &all_max);
+
+  /* far: the axis through both would give what matters under a third of it */
+  if ((fhi < focus_min || flo > focus_max) &&
+      (focus_max - focus_min) * 3 < all_max - all_min)
+    {
+      *min = focus_min;
+      *max = focus_max;
+      *far_min = flo;
+      *far_max = fhi;
+      return TRUE;
+    }
+
+  *min = all_min;
+  *max = all_max;
   return TRUE;
 }
 
@@ -980,7 +1040,7 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
   Trend t = { canvas, data, theme, canvas->cr };
   double left = x + theme->pad, right = x + width - theme->pad;
   double top = y + theme->pad * (theme->compact ? 0.8 : 1.0), bottom = y + height - theme->pad;
-  double min = 0, max = 1;
+  double min = 0, max = 1, far_min = NAN, far_max = NAN;
   gboolean has_range;
 
   g_return_if_fail (data != NULL);
@@ -1022,9 +1082,9 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
       top += h;
     }
 
-  has_range = collect_range (data, &min, &max);
-  if (!pm_chart_plot_init (&t.p, canvas, left, top, right, bottom, data->first_year,
-                           data->last_year, has_range, min, max))
+  has_range = collect_range (data, &min, &max, &far_min, &far_max);
+  if (!pm_chart_plot_init_broken (&t.p, canvas, left, top, right, bottom, data->first_year,
+                                  data->last_year, has_range, min, max, far_min, far_max))
     {
       cairo_restore (t.cr);
       return;

@@ -495,6 +495,167 @@ test_direction_target_has_an_arrow_and_words (void)
   cairo_surface_destroy (surface);
 }
 
+/* W12 as the plans print it (2010 85.3, 2020 98.06, target ＞98.5) with
+ * synthetic monitoring values. */
+static PmTrendData *
+far_2010_trend (void)
+{
+  static const double values[] = { 98.2, 98.3, 98.45 };
+  PmTrendData *data = chart_test_trend ("高中阶段教育女性毛入学率（%）",
+                                        PM_CHART_TARGET_COMPARISON, "＞98.5", 98.5);
+
+  data->target.op = PM_CHART_OP_GT;
+  pm_trend_data_add_point (data, 2010, 85.3, PM_TREND_POINT_HISTORY);
+  pm_trend_data_add_point (data, 2020, 98.06, PM_TREND_POINT_HISTORY);
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  data->baseline_year = 2020;
+  data->baseline_value = 98.06;
+  data->required_value = 98.5;
+  data->projection_from_year = 2023;
+  data->projection_from_value = 98.45;
+  data->projected_value = 99.37;
+  pm_trend_data_set_status (data, PM_CHART_STATUS_ON_TRACK, NULL, NULL);
+  return data;
+}
+
+static void
+test_the_y_axis_starts_near_the_2020_baseline_when_2010_is_far (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750,
+                                                      layout);
+  double lo, hi;
+
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  g_assert_cmpfloat (lo, >, 95);
+  g_assert_cmpfloat (lo, <=, 98.06);
+  g_assert_cmpfloat (hi, >=, 99.37);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_the_2010_value_far_off_is_drawn_past_a_break_of_the_axis (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    {
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      cairo_surface_t *surface = chart_test_render_trend (data, all_styles[s], 1200, 750, layout);
+      const PmChartLabel *label = pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "85.3");
+      double px, py, pw, ph, bx, by, far_min, far_max;
+
+      g_test_message ("%s", pm_chart_style_to_string (all_styles[s]));
+      pm_chart_layout_get_plot_area (layout, 0, &px, &py, &pw, &ph);
+      g_assert_true (pm_chart_layout_get_axis_break (layout, 0, &bx, &by, &far_min, &far_max));
+      g_assert_cmpfloat (far_min, ==, 85.3);
+      g_assert_cmpfloat (far_max, ==, 85.3);
+      /* the mark on the value axis, below the area */
+      g_assert_cmpfloat_with_epsilon (bx, px, 0.5);
+      g_assert_cmpfloat (by, >, py + ph);
+      /* the value, labelled, beyond the mark */
+      g_assert_nonnull (label);
+      g_assert_cmpfloat (label->y + label->height, >, by);
+      chart_test_assert_layout_clean (layout, 1200, 750);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_a_2010_value_near_the_others_keeps_the_axis_whole (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_full_trend ();
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750,
+                                                      layout);
+  double lo, hi;
+
+  g_assert_false (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  g_assert_cmpfloat (lo, <=, 76);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_the_2020_baseline_and_the_target_just_above_it_are_clearly_apart (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+
+  /* on screen, on paper and at 300 dpi (a 1200×750 image of a 384×240 chart) */
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+        double size_w = k == 0 ? 1200 : 384, size_h = k == 0 ? 750 : 240;
+        cairo_surface_t *surface = chart_test_render_trend (data, all_styles[s], size_w, size_h, layout);
+        double px, py, pw, ph, gap;
+
+        if (k == 1 && all_styles[s] == PM_CHART_STYLE_SLIDE)
+          {
+            /* a slide is shown whole, never as a 384×240 print */
+            cairo_surface_destroy (surface);
+            continue;
+          }
+        pm_chart_layout_get_plot_area (layout, 0, &px, &py, &pw, &ph);
+        gap = pm_chart_layout_value_to_y (layout, 0, 98.06) - pm_chart_layout_value_to_y (layout, 0, 98.5);
+        g_test_message ("%s at %.0f×%.0f: %.1f of %.1f", pm_chart_style_to_string (all_styles[s]),
+                        size_w, size_h, gap, ph);
+        g_assert_cmpfloat (gap, >, ph * 0.1);
+        cairo_surface_destroy (surface);
+      }
+}
+
+static void
+test_a_steep_projection_ends_inside_the_plot (void)
+{
+  static const double values[] = { 0.5, 0.6, 0.8 };
+  g_autoptr (PmTrendData) data = chart_test_trend ("城镇公共厕所男女厕位比（%）", PM_CHART_TARGET_RATIO,
+                                                   "2:3", 1.5);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+  double lo, hi, px, py, pw, ph, y;
+
+  data->target.op = PM_CHART_OP_EQ;
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  data->projection_from_year = 2023;
+  data->projection_from_value = 0.8;
+  data->projected_value = 2.6;
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  g_assert_cmpfloat (hi, >=, 2.6);
+  pm_chart_layout_get_plot_area (layout, 0, &px, &py, &pw, &ph);
+  y = pm_chart_layout_value_to_y (layout, 0, 2.6);
+  g_assert_cmpfloat (y, >=, py);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_PROJECTION, "2.6"));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_an_absurd_projection_leaves_the_values_a_third_of_the_height (void)
+{
+  static const double values[] = { 0.5, 0.6, 0.8 };
+  g_autoptr (PmTrendData) data = chart_test_trend ("城镇公共厕所男女厕位比（%）", PM_CHART_TARGET_RATIO,
+                                                   "2:3", 1.5);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+  double lo, hi;
+
+  data->target.op = PM_CHART_OP_EQ;
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  data->projection_from_year = 2023;
+  data->projection_from_value = 0.8;
+  data->projected_value = 40;
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  /* the figures span 0.5–1.5: the axis stops short of 40 */
+  g_assert_cmpfloat (hi, <, 5);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_PROJECTION, "40"));
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_nice_ticks_cover_the_range (void)
 {
@@ -582,6 +743,18 @@ main (int   argc,
                    test_negative_and_zero_values_are_handled);
   g_test_add_func ("/chart/trend/direction-target-has-an-arrow-and-words",
                    test_direction_target_has_an_arrow_and_words);
+  g_test_add_func ("/chart/trend/the-y-axis-starts-near-the-2020-baseline-when-2010-is-far",
+                   test_the_y_axis_starts_near_the_2020_baseline_when_2010_is_far);
+  g_test_add_func ("/chart/trend/the-2010-value-far-off-is-drawn-past-a-break-of-the-axis",
+                   test_the_2010_value_far_off_is_drawn_past_a_break_of_the_axis);
+  g_test_add_func ("/chart/trend/a-2010-value-near-the-others-keeps-the-axis-whole",
+                   test_a_2010_value_near_the_others_keeps_the_axis_whole);
+  g_test_add_func ("/chart/trend/the-2020-baseline-and-the-target-just-above-it-are-clearly-apart",
+                   test_the_2020_baseline_and_the_target_just_above_it_are_clearly_apart);
+  g_test_add_func ("/chart/trend/a-steep-projection-ends-inside-the-plot",
+                   test_a_steep_projection_ends_inside_the_plot);
+  g_test_add_func ("/chart/trend/an-absurd-projection-leaves-the-values-a-third-of-the-height",
+                   test_an_absurd_projection_leaves_the_values_a_third_of_the_height);
   g_test_add_func ("/chart/axis/nice-ticks-cover-the-range", test_nice_ticks_cover_the_range);
   g_test_add_func ("/chart/axis/values-print-as-the-plans-print-them",
                    test_values_print_as_the_plans_print_them);
