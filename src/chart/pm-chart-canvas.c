@@ -491,8 +491,18 @@ pm_chart_canvas_show (PmChartCanvas    *canvas,
   cairo_move_to (canvas->cr, x, y);
   pango_cairo_show_layout (canvas->cr, layout);
 
-  base = to_base (canvas, &box);
+  /* a halo reaches beyond the text on either side: nothing else may be
+   * put under it */
+  if (halo)
+    {
+      PmBox reach = { x - canvas->theme.gap * 0.5, y, box.width + canvas->theme.gap, box.height };
+
+      base = to_base (canvas, &reach);
+    }
+  else
+    base = to_base (canvas, &box);
   g_array_append_val (canvas->occupied, base);
+  base = to_base (canvas, &box);
 
   /* the whole text, also where an ellipsis cut it short on the page */
   text = g_strdup (pango_layout_get_text (layout));
@@ -523,6 +533,7 @@ pm_chart_canvas_place (PmChartCanvas    *canvas,
     for (guint i = 0; i < n_candidates; i++)
       {
         PmBox box = { candidates[i].x, candidates[i].y, width, height };
+        PmBox reach = box;
         PmBox base;
 
         if (bounds &&
@@ -531,7 +542,13 @@ pm_chart_canvas_place (PmChartCanvas    *canvas,
              box.y + box.height > bounds->y + bounds->height + 0.01))
           continue;
 
-        base = to_base (canvas, &box);
+        /* the halo, too, is kept off what is there */
+        if (halo)
+          {
+            reach.x -= canvas->theme.gap * 0.5;
+            reach.width += canvas->theme.gap;
+          }
+        base = to_base (canvas, &reach);
         if (touches (canvas->occupied, &base) || (pass == 0 && touches (canvas->soft, &base)))
           continue;
 

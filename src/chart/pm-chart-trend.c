@@ -560,6 +560,21 @@ draw_target_zone (Trend *t)
   pm_chart_canvas_fill_zone (t->canvas, &theme->zone, d->target.kind == PM_CHART_TARGET_BAND);
 }
 
+/* No label may sit on a target line: a value's label on it hid where the
+ * target is (and a label's halo cut the line). */
+static void
+block_line (Trend  *t,
+            double  x0,
+            double  x1,
+            double  y)
+{
+  double half = t->theme->line * (t->theme->mono ? 1.1 : 1.0) / 2;
+
+  if (y < t->p.area.y - half || y > t->p.area.y + t->p.area.height + half)
+    return;
+  pm_chart_canvas_occupy (t->canvas, &(PmBox) { x0, y - half, x1 - x0, 2 * half });
+}
+
 static void
 draw_target_line (Trend *t)
 {
@@ -590,6 +605,8 @@ draw_target_line (Trend *t)
       cairo_move_to (cr, x0, trend_y (t, high));
       cairo_line_to (cr, x1, trend_y (t, high));
       cairo_stroke (cr);
+      block_line (t, x0, x1, trend_y (t, low));
+      block_line (t, x0, x1, trend_y (t, high));
       if (isfinite (d->target.value) && high - low > 0)
         {
           const double dashes[] = { theme->thin * 2, theme->thin * 2 };
@@ -608,6 +625,7 @@ draw_target_line (Trend *t)
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x1, y);
       cairo_stroke (cr);
+      block_line (t, x0, x1, y);
     }
   cairo_restore (cr);
 }

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "chart-test-util.h"
+#include "pm-chart-export.h"
+#include "pm-chart.h"
 
 static const PmChartStyle all_styles[] = {
   PM_CHART_STYLE_SCREEN,
@@ -656,6 +658,78 @@ test_an_absurd_projection_leaves_the_values_a_third_of_the_height (void)
   cairo_surface_destroy (surface);
 }
 
+/* Value labels (and the latest value's) kept clear of the target line and
+ * of each other by margin, at dpi on a width × height image. */
+static void
+assert_value_labels_clear (const PmTrendData *data,
+                           PmChartStyle       style,
+                           int                width,
+                           int                height,
+                           double             dpi)
+{
+  g_autoptr (PmChart) chart = pm_chart_new_trend (data);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = pm_chart_render_image (chart, style, width, height, dpi, layout);
+  double target_y, x0;
+  PmChartTheme theme;
+  guint n_values = 0;
+
+  /* a small image at a high dpi has no room for a plot */
+  if (pm_chart_layout_get_n_plots (layout) == 0)
+    {
+      g_assert_cmpint (width * 96 / dpi, <, 480);
+      cairo_surface_destroy (surface);
+      return;
+    }
+  target_y = pm_chart_layout_value_to_y (layout, 0, data->target.value);
+  x0 = pm_chart_layout_year_to_x (layout, 0, data->period_start_year);
+
+  pm_chart_theme_init (&theme, style, width * 96 / dpi, height * 96 / dpi, FALSE);
+  g_test_message ("%s at %d×%d, %.0f dpi", pm_chart_style_to_string (style), width, height, dpi);
+  for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+    {
+      const PmChartLabel *a = pm_chart_layout_get_label (layout, i);
+
+      if (a->role != PM_CHART_LABEL_VALUE && a->role != PM_CHART_LABEL_LATEST)
+        continue;
+      n_values++;
+      if (a->x + a->width > x0 && a->y < target_y - 0.5 && a->y + a->height > target_y + 0.5)
+        g_error ("“%s” (%.1f,%.1f %.1f×%.1f) sits on the target line at %.1f", a->text, a->x, a->y,
+                 a->width, a->height, target_y);
+
+      /* no other label nearer than half a gap beside it, where a halo would
+       * hide a piece of it */
+      for (guint j = 0; j < pm_chart_layout_get_n_labels (layout); j++)
+        {
+          const PmChartLabel *b = pm_chart_layout_get_label (layout, j);
+          double m = theme.gap * 0.5 - 0.1;
+
+          if (j == i)
+            continue;
+          if (a->x - m < b->x + b->width && b->x < a->x + a->width + m &&
+              a->y + 0.5 < b->y + b->height && b->y + 0.5 < a->y + a->height)
+            g_error ("“%s” (%.1f,%.1f %.1f×%.1f) and “%s” (%.1f,%.1f %.1f×%.1f) touch", a->text,
+                     a->x, a->y, a->width, a->height, b->text, b->x, b->y, b->width, b->height);
+        }
+    }
+  g_assert_cmpuint (n_values, >=, 2);
+  chart_test_assert_layout_clean (layout, width * 96 / dpi, height * 96 / dpi);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_value_labels_keep_off_the_target_line_and_each_other (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+  static const double dpis[] = { 96, 150, 300 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (guint k = 0; k < G_N_ELEMENTS (dpis); k++)
+        if (all_styles[s] != PM_CHART_STYLE_SLIDE || dpis[k] == 96)
+          assert_value_labels_clear (data, all_styles[s], sizes[z].width, sizes[z].height, dpis[k]);
+}
+
 static void
 test_nice_ticks_cover_the_range (void)
 {
@@ -755,6 +829,8 @@ main (int   argc,
                    test_a_steep_projection_ends_inside_the_plot);
   g_test_add_func ("/chart/trend/an-absurd-projection-leaves-the-values-a-third-of-the-height",
                    test_an_absurd_projection_leaves_the_values_a_third_of_the_height);
+  g_test_add_func ("/chart/trend/value-labels-keep-off-the-target-line-and-each-other",
+                   test_value_labels_keep_off_the_target_line_and_each_other);
   g_test_add_func ("/chart/axis/nice-ticks-cover-the-range", test_nice_ticks_cover_the_range);
   g_test_add_func ("/chart/axis/values-print-as-the-plans-print-them",
                    test_values_print_as_the_plans_print_them);
