@@ -47,6 +47,10 @@ static const struct
   { dash_short, 2 },
 };
 
+/* A target line: a long dash and two dots, a count of dashes no series
+ * has, so that in print a target never looks like a series. */
+static const double dash_target[] = { 6, 2, 1.2, 2, 1.2, 2 };
+
 /* fill, and whether the ink on it is dark */
 static const struct
 {
@@ -188,6 +192,16 @@ pm_chart_theme_series (const PmChartTheme *theme,
   *marker = (PmMarker) (index % PM_N_MARKERS);
   *dashes = series_dashes[dash].dashes;
   *n_dashes = series_dashes[dash].n;
+}
+
+/* The dashes of a target line of a comparison, in line widths. */
+void
+pm_chart_theme_target_dashes (const PmChartTheme  *theme,
+                              const double       **dashes,
+                              int                 *n_dashes)
+{
+  *dashes = dash_target;
+  *n_dashes = G_N_ELEMENTS (dash_target);
 }
 
 /* The fill of a status and the ink (text colour) that reads on it. */

@@ -93,6 +93,9 @@ void pm_chart_theme_series (const PmChartTheme *theme,
                             PmMarker           *marker,
                             const double      **dashes,
                             int                *n_dashes);
+void pm_chart_theme_target_dashes (const PmChartTheme  *theme,
+                                   const double       **dashes,
+                                   int                 *n_dashes);
 void pm_chart_theme_status (const PmChartTheme *theme,
                             PmChartStatus       status,
                             PmRgba             *fill,

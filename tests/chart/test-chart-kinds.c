@@ -114,7 +114,8 @@ test_comparison_has_a_legend_and_every_target (void)
   assert_clean_everywhere (draw_comparison, rows);
 
   draw_comparison (cr, PM_CHART_STYLE_SCREEN, 1600, 900, layout, rows);
-  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 3);
+  /* the three series and their targets */
+  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 4);
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "小学生近视率"));
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "初中生近视率"));
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "高中阶段学生近视率"));
@@ -166,6 +167,45 @@ test_comparison_in_print_differs_by_marker_and_dash (void)
   g_assert_cmpint (n_dashes[2], >, 0);
 }
 
+static void
+test_comparison_in_print_draws_targets_with_a_dash_no_series_has (void)
+{
+  PmChartTheme theme;
+  const double *target;
+  int n_target;
+
+  pm_chart_theme_init (&theme, PM_CHART_STYLE_PRINT, 1123, 794, FALSE);
+  pm_chart_theme_target_dashes (&theme, &target, &n_target);
+  g_assert_cmpint (n_target, >, 0);
+  for (guint i = 0; i < PM_N_SERIES_COLORS * 2; i++)
+    {
+      PmRgba color;
+      PmMarker marker;
+      const double *dashes;
+      int n_dashes;
+
+      pm_chart_theme_series (&theme, i, &color, &marker, &dashes, &n_dashes);
+      /* not the same pattern, nor one of the same rhythm at another scale */
+      g_assert_cmpint (n_dashes, !=, n_target);
+    }
+}
+
+static void
+test_comparison_in_print_has_a_legend_entry_for_the_targets (void)
+{
+  g_autoptr (GPtrArray) rows = myopia_rows ();
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1123, 794);
+  cairo_t *cr = cairo_create (surface);
+
+  draw_comparison (cr, PM_CHART_STYLE_PRINT, 1123, 794, layout, rows);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "Targets"));
+  chart_test_assert_layout_clean (layout, 1123, 794);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static GPtrArray *
 vaccination_rows (guint n)
 {
@@ -207,7 +247,8 @@ test_comparison_of_eight_rates_stays_legible (void)
   draw_comparison (cr, PM_CHART_STYLE_SCREEN, 1600, 900, layout, rows);
   g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_TARGET), ==, 1);
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_TARGET, "≥95"));
-  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 8);
+  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 9);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "Target"));
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -329,6 +370,10 @@ main (int   argc,
                    test_comparison_has_a_legend_and_every_target);
   g_test_add_func ("/chart/comparison/in-print-differs-by-marker-and-dash",
                    test_comparison_in_print_differs_by_marker_and_dash);
+  g_test_add_func ("/chart/comparison/in-print-draws-targets-with-a-dash-no-series-has",
+                   test_comparison_in_print_draws_targets_with_a_dash_no_series_has);
+  g_test_add_func ("/chart/comparison/in-print-has-a-legend-entry-for-the-targets",
+                   test_comparison_in_print_has_a_legend_entry_for_the_targets);
   g_test_add_func ("/chart/comparison/of-eight-rates-stays-legible",
                    test_comparison_of_eight_rates_stays_legible);
   g_test_add_func ("/chart/overview/draws-every-indicator-of-a-domain",
