@@ -349,6 +349,75 @@ pm_chart_canvas_text (PmChartCanvas *canvas,
   return layout;
 }
 
+/* Breaks a line only between words: after 、：，; and spaces, before （ and
+ * after ）; never inside 全部领域 or 2021—2030年. */
+void
+pm_chart_text_keep_words (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  const char *start = text;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = *p ? g_utf8_next_char (p) : p;
+      const char *end = NULL;
+
+      if (*p == '\0')
+        end = p;
+      else if (c == 0xFF08 /* （ */ || c == '(')
+        end = p;
+      else if (c == 0x3001 || c == 0xFF1A || c == 0xFF0C || c == 0xFF1B || c == ' ' ||
+               c == 0xFF09 /* ） */ || c == ')' || c == ',' || c == ';' || c == 0x00B7)
+        end = next;
+
+      if (end && end > start)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = start - text;
+          attr->end_index = end - text;
+          pango_attr_list_insert (attrs, attr);
+          start = end;
+        }
+      if (*p == '\0')
+        break;
+    }
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Returns: (transfer full): the text wrapped between words in max_width
+ * (never cut short): at size if it fits in max_height, else at the largest
+ * size down to min_size that does */
+PangoLayout *
+pm_chart_canvas_text_fit (PmChartCanvas *canvas,
+                          const char    *text,
+                          double         size,
+                          double         min_size,
+                          gboolean       bold,
+                          double         max_width,
+                          double         max_height)
+{
+  PangoLayout *layout = NULL;
+
+  for (double s = size; ; s = MAX (s * 0.92, min_size))
+    {
+      double w, h;
+
+      g_clear_object (&layout);
+      layout = pm_chart_canvas_text (canvas, text, s, bold, max_width, 0);
+      pm_chart_text_keep_words (layout);
+      pm_chart_text_size (layout, &w, &h);
+      if ((w <= max_width + 0.01 && h <= max_height + 0.01) || s <= min_size)
+        break;
+    }
+
+  return layout;
+}
+
 /* The size of the text as laid out (its logical extents). */
 void
 pm_chart_text_size (PangoLayout *layout,
@@ -521,8 +590,24 @@ pm_chart_canvas_show (PmChartCanvas    *canvas,
   /* the whole text, also where an ellipsis cut it short on the page */
   text = g_strdup (pango_layout_get_text (layout));
 
-  pm_chart_layout_add_label (canvas->layout, role, text, base.x, base.y, base.width, base.height,
-                             pango_layout_get_unknown_glyphs_count (layout));
+  {
+    g_autoptr (GString) lines = g_string_new (NULL);
+    const PangoFontDescription *font = pango_layout_get_font_description (layout);
+    PmBox em = { x, y, 0, font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 0 };
+
+    for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next)
+      {
+        const PangoLayoutLine *line = l->data;
+
+        if (lines->len > 0)
+          g_string_append_c (lines, '\n');
+        g_string_append_len (lines, text + line->start_index, line->length);
+      }
+    em = to_base (canvas, &em);
+    pm_chart_layout_add_label (canvas->layout, role, text, base.x, base.y, base.width, base.height,
+                               pango_layout_get_unknown_glyphs_count (layout), lines->str,
+                               pango_layout_is_ellipsized (layout), em.height);
+  }
 }
 
 /* Shows the text in the first candidate box (user coordinates, top left

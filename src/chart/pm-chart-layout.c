@@ -39,6 +39,7 @@ label_clear (gpointer data)
   PmChartLabel *label = data;
 
   g_clear_pointer (&label->text, g_free);
+  g_clear_pointer (&label->lines, g_free);
 }
 
 PmChartLayout *
@@ -336,9 +337,13 @@ pm_chart_layout_add_label (PmChartLayout    *self,
                            double            y,
                            double            width,
                            double            height,
-                           int               unknown_glyphs)
+                           int               unknown_glyphs,
+                           const char       *lines,
+                           gboolean          ellipsized,
+                           double            size)
 {
-  PmChartLabel label = { role, g_strdup (text), x, y, width, height, unknown_glyphs };
+  PmChartLabel label = { role, g_strdup (text), x, y, width, height, unknown_glyphs,
+                         g_strdup (lines ? lines : text), ellipsized, size };
 
   g_array_append_val (self->labels, label);
 }

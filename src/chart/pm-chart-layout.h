@@ -36,6 +36,9 @@ typedef struct
   char *text;
   double x, y, width, height;
   int unknown_glyphs;
+  char *lines;        /* the text as laid out: a newline where a line ends */
+  gboolean ellipsized; /* cut short on the page, ending in … */
+  double size;        /* of its type, in the layout's units (the charts' px) */
 } PmChartLabel;
 
 typedef struct _PmChartLayout PmChartLayout;

@@ -120,6 +120,14 @@ PangoLayout *pm_chart_canvas_text (PmChartCanvas *canvas,
                                    gboolean       bold,
                                    double         max_width,
                                    int            max_lines);
+void pm_chart_text_keep_words (PangoLayout *layout);
+PangoLayout *pm_chart_canvas_text_fit (PmChartCanvas *canvas,
+                                       const char    *text,
+                                       double         size,
+                                       double         min_size,
+                                       gboolean       bold,
+                                       double         max_width,
+                                       double         max_height);
 void pm_chart_text_size (PangoLayout *layout,
                          double      *width,
                          double      *height);
@@ -280,7 +288,10 @@ void pm_chart_layout_add_label (PmChartLayout    *self,
                                 double            y,
                                 double            width,
                                 double            height,
-                                int               unknown_glyphs);
+                                int               unknown_glyphs,
+                                const char       *lines,
+                                gboolean          ellipsized,
+                                double            size);
 void pm_chart_layout_add_plot (PmChartLayout *self,
                                double         x,
                                double         y,

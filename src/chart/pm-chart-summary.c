@@ -271,7 +271,9 @@ pm_chart_draw_summary (cairo_t             *cr,
       label_w = MAX (label_w, w);
       max_total = MAX (max_total, row_total (row));
     }
-  label_w = MIN (label_w, (right - left) * 0.3);
+  /* the names whole on one line where they fit in 45 % of the width (a
+   * plan's name and 全部领域); else wrapped between words */
+  label_w = MIN (label_w, (right - left) * 0.45);
   bar_x = left + label_w + theme->gap * 2;
   bar_w = right - rate_w - bar_x - theme->font * 2.5; /* room for the total after a bar */
   row_h = MIN ((bottom - top) / n_rows, theme->font * 3.6);
@@ -282,9 +284,10 @@ pm_chart_draw_summary (cairo_t             *cr,
       const PmSummaryRow *row = g_ptr_array_index (data->rows, r);
       guint total = row_total (row);
       double y = top + r * row_h, x = bar_x;
-      g_autoptr (PangoLayout) name = pm_chart_canvas_text (&canvas, row->label, theme->font,
-                                                           row->total, label_w,
-                                                           row_h > theme->font * 2.6 ? 2 : 1);
+      /* never cut short: a smaller size before an ellipsis */
+      g_autoptr (PangoLayout) name = pm_chart_canvas_text_fit (&canvas, row->label, theme->font,
+                                                               theme->font_small * 0.5, row->total,
+                                                               label_w, row_h);
       g_autofree char *rate = NULL;
       g_autoptr (PangoLayout) rate_layout = NULL;
       double h, w;
@@ -334,8 +337,9 @@ pm_chart_draw_summary (cairo_t             *cr,
 
       {
         g_autofree char *text = g_strdup_printf ("%u", total);
-        g_autoptr (PangoLayout) number = pm_chart_canvas_text (&canvas, text, theme->font_small,
-                                                               FALSE, -1, 0);
+        g_autoptr (PangoLayout) number = pm_chart_canvas_text_fit (&canvas, text, theme->font_small,
+                                                                   theme->font_small * 0.5, FALSE,
+                                                                   theme->font * 2.5, row_h);
 
         pm_chart_text_size (number, NULL, &h);
         pm_chart_canvas_show (&canvas, number, PM_CHART_LABEL_BAR, x + theme->gap,
@@ -351,7 +355,8 @@ pm_chart_draw_summary (cairo_t             *cr,
         }
       else
         rate = g_strdup ("—");
-      rate_layout = pm_chart_canvas_text (&canvas, rate, theme->font, TRUE, -1, 0);
+      rate_layout = pm_chart_canvas_text_fit (&canvas, rate, theme->font, theme->font_small * 0.5,
+                                              TRUE, rate_w, row_h);
       pm_chart_text_size (rate_layout, &w, &h);
       pm_chart_canvas_show (&canvas, rate_layout, PM_CHART_LABEL_RATE, right - w,
                             y + (row_h - h) / 2, &theme->text, FALSE);

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "chart-test-util.h"
 
@@ -359,6 +360,100 @@ test_summary_stacks_the_statuses_of_each_domain (void)
   cairo_surface_destroy (surface);
 }
 
+/* The domains of both plans and their totals, named as the builder names
+ * them (counts synthetic). */
+static PmSummaryData *
+summary_of_both_plans (void)
+{
+  static const char *rows[] = {
+    "妇女与健康", "妇女与经济", "妇女参与决策管理", "妇女与社会保障", "妇女与家庭建设",
+    "妇女与环境", "妇女与法律", "云阳县妇女发展规划（2021—2030年）：全部领域",
+    "儿童与健康", "儿童与安全", "儿童与教育", "儿童与福利", "儿童与家庭", "儿童与环境",
+    "儿童与法律", "云阳县儿童发展规划（2021—2030年）：全部领域",
+  };
+  PmSummaryData *data = pm_summary_data_new ("2023年各指标状态");
+
+  data->subtitle = g_strdup ("云阳县妇女发展规划（2021—2030年）、云阳县儿童发展规划（2021—2030年）");
+  data->footnote = g_strdup ("达标率 = 已实现 ÷ 可测量的指标（合成测试数据）");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      PmSummaryRow *row = pm_summary_data_add_row (data, rows[r]);
+
+      row->total = g_str_has_suffix (rows[r], "全部领域");
+      row->counts[PM_CHART_STATUS_ACHIEVED] = 1 + r % 3;
+      row->counts[PM_CHART_STATUS_NO_DATA] = row->total ? 40 : 2 + r % 5;
+      row->rate = 0.25;
+    }
+
+  return data;
+}
+
+static void
+test_summary_does_not_cut_plan_names_short_on_slides (void)
+{
+  g_autoptr (PmSummaryData) data = summary_of_both_plans ();
+  static const int sizes_slide[][2] = { { 1920, 1080 }, { 1600, 900 }, { 1280, 720 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes_slide); z++)
+    {
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes_slide[z][0],
+                                                             sizes_slide[z][1]);
+      cairo_t *cr = cairo_create (surface);
+      guint n = 0;
+
+      draw_summary (cr, PM_CHART_STYLE_SLIDE, sizes_slide[z][0], sizes_slide[z][1], layout, data);
+      for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+        {
+          const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+          if (label->role != PM_CHART_LABEL_LEGEND || !strstr (label->text, "发展规划"))
+            continue;
+          n++;
+          g_assert_false (label->ellipsized);
+          /* on one line, as on a slide a name is read at a glance */
+          g_assert_null (strchr (label->lines, '\n'));
+        }
+      g_assert_cmpuint (n, ==, 2);
+      chart_test_assert_layout_clean (layout, sizes_slide[z][0], sizes_slide[z][1]);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_summary_never_breaks_a_line_inside_a_word (void)
+{
+  g_autoptr (PmSummaryData) data = summary_of_both_plans ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (guint narrow = 0; narrow < 2; narrow++)
+        {
+          g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+          int width = narrow ? 640 : sizes[z].width, height = sizes[z].height;
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+          cairo_t *cr = cairo_create (surface);
+
+          g_test_message ("%s at %d×%d", pm_chart_style_to_string (all_styles[s]), width, height);
+          draw_summary (cr, all_styles[s], width, height, layout, data);
+          for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+            {
+              const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+              if (label->role != PM_CHART_LABEL_LEGEND || !strstr (label->text, "全部领域"))
+                continue;
+              g_assert_false (label->ellipsized);
+              if (!strstr (label->lines, "全部领域") || !strstr (label->lines, "2021—2030年") ||
+                  (!strstr (label->lines, "云阳县妇女发展规划") && !strstr (label->lines, "云阳县儿童发展规划")))
+                g_error ("“%s” is broken inside a word", label->lines);
+            }
+          chart_test_assert_layout_clean (layout, width, height);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +475,11 @@ main (int   argc,
                    test_overview_draws_every_indicator_of_a_domain);
   g_test_add_func ("/chart/summary/stacks-the-statuses-of-each-domain",
                    test_summary_stacks_the_statuses_of_each_domain);
+
+  g_test_add_func ("/chart/summary/does-not-cut-plan-names-short-on-slides",
+                   test_summary_does_not_cut_plan_names_short_on_slides);
+  g_test_add_func ("/chart/summary/never-breaks-a-line-inside-a-word",
+                   test_summary_never_breaks_a_line_inside_a_word);
 
   return g_test_run ();
 }
