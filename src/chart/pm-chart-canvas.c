@@ -113,12 +113,16 @@ pm_chart_theme_init (PmChartTheme *theme,
   if (compact)
     base = CLAMP (MIN (width, height * 1.6) / 30.0, 7.5, 13.0);
   else if (style == PM_CHART_STYLE_SLIDE)
-    base = MAX (height / 34.0, 12.0);
+    base = MAX (height / PM_CHART_SLIDE_SMALLEST_TYPE_DIVISOR, 12.0) * 1.15;
   else
     base = CLAMP (MIN (width, height * 1.6) / 85.0, 10.0, 16.0);
 
   theme->font = base;
-  theme->font_small = base * (style == PM_CHART_STYLE_SLIDE ? 0.8 : 0.86);
+  /* On a slide the smallest type is 18 pt as projected: a 16:9 slide is
+   * 13.333 × 7.5 in, 960 × 540 pt (PowerPoint, WPS, Impress), so a chart
+   * filling it at height H (1080 px by default) has 1 pt = H / 540 units
+   * and 18 pt = H / 30 (36 px of 1080). The body is 1.15 × that (20.7 pt). */
+  theme->font_small = style == PM_CHART_STYLE_SLIDE && !compact ? base / 1.15 : base * 0.86;
   theme->font_title = compact ? base * 1.0 : base * 1.4;
   theme->pad = compact ? base * 0.6 : base * 1.1;
   theme->gap = base * 0.4;

@@ -212,6 +212,8 @@ summary_row_free (gpointer data)
   PmSummaryRow *row = data;
 
   g_free (row->label);
+  g_free (row->group);
+  g_free (row->short_label);
   g_free (row);
 }
 
@@ -245,6 +247,8 @@ pm_summary_data_copy (const PmSummaryData *self)
       memcpy (row_copy->counts, row->counts, sizeof row->counts);
       row_copy->rate = row->rate;
       row_copy->total = row->total;
+      row_copy->group = g_strdup (row->group);
+      row_copy->short_label = g_strdup (row->short_label);
     }
 
   return copy;

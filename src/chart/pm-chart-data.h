@@ -108,6 +108,12 @@ typedef struct
   guint counts[PM_CHART_N_STATUSES];
   double rate; /* attainment rate 0…1 (达标率); NAN where none can be given */
   gboolean total; /* a row of totals: set apart by a rule, in bold */
+  /* Where the rows are shown in a column per group (both plans on a
+   * slide): the group's name heads the column, and the row is named by
+   * short_label (全部领域 for 云阳县妇女发展规划（2021—2030年）：全部领域).
+   * NULL: no group, the label. */
+  char *group;
+  char *short_label;
 } PmSummaryRow;
 
 typedef struct

@@ -32,6 +32,9 @@ typedef enum
 #define PM_N_MARKERS 8
 #define PM_N_SERIES_COLORS 8
 
+/* 18 pt on a 16:9 slide of height H is H / 30 (see pm_chart_theme_init) */
+#define PM_CHART_SLIDE_SMALLEST_TYPE_DIVISOR 30.0
+
 typedef struct
 {
   PmChartStyle style;

@@ -380,6 +380,9 @@ summary_of_both_plans (void)
       PmSummaryRow *row = pm_summary_data_add_row (data, rows[r]);
 
       row->total = g_str_has_suffix (rows[r], "全部领域");
+      row->group = g_strdup (r < 8 ? "云阳县妇女发展规划（2021—2030年）" : "云阳县儿童发展规划（2021—2030年）");
+      if (row->total)
+        row->short_label = g_strdup ("全部领域");
       row->counts[PM_CHART_STATUS_ACHIEVED] = 1 + r % 3;
       row->counts[PM_CHART_STATUS_NO_DATA] = row->total ? 40 : 2 + r % 5;
       row->rate = 0.25;
@@ -425,6 +428,7 @@ static void
 test_summary_never_breaks_a_line_inside_a_word (void)
 {
   g_autoptr (PmSummaryData) data = summary_of_both_plans ();
+  static const char *words[] = { "全部领域", "2021—2030年", "云阳县妇女发展规划", "云阳县儿童发展规划" };
 
   for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
     for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
@@ -435,23 +439,86 @@ test_summary_never_breaks_a_line_inside_a_word (void)
           cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
           cairo_t *cr = cairo_create (surface);
 
+          /* a slide is 16:9, never a narrow column */
+          if (narrow && all_styles[s] == PM_CHART_STYLE_SLIDE)
+            {
+              cairo_destroy (cr);
+              cairo_surface_destroy (surface);
+              continue;
+            }
           g_test_message ("%s at %d×%d", pm_chart_style_to_string (all_styles[s]), width, height);
           draw_summary (cr, all_styles[s], width, height, layout, data);
           for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
             {
               const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
 
-              if (label->role != PM_CHART_LABEL_LEGEND || !strstr (label->text, "全部领域"))
+              if (label->role != PM_CHART_LABEL_LEGEND || !strstr (label->text, "规划"))
                 continue;
               g_assert_false (label->ellipsized);
-              if (!strstr (label->lines, "全部领域") || !strstr (label->lines, "2021—2030年") ||
-                  (!strstr (label->lines, "云阳县妇女发展规划") && !strstr (label->lines, "云阳县儿童发展规划")))
-                g_error ("“%s” is broken inside a word", label->lines);
+              for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+                if (strstr (label->text, words[w]) && !strstr (label->lines, words[w]))
+                  g_error ("“%s” is broken inside %s", label->lines, words[w]);
             }
           chart_test_assert_layout_clean (layout, width, height);
           cairo_destroy (cr);
           cairo_surface_destroy (surface);
         }
+}
+
+/* Every label of a slide-style chart at 1920×1080 is at least 18 pt as
+ * projected: 1080 / 30 = 36 px (a 16:9 slide is 540 pt high). */
+static void
+assert_slide_type_large (DrawFunc draw,
+                         gpointer data)
+{
+  static const int slides[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (slides); z++)
+    {
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, slides[z][0],
+                                                             slides[z][1]);
+      cairo_t *cr = cairo_create (surface);
+      double smallest = slides[z][1] / 540.0 * 18;
+
+      draw (cr, PM_CHART_STYLE_SLIDE, slides[z][0], slides[z][1], layout, data);
+      g_assert_cmpuint (pm_chart_layout_get_n_labels (layout), >, 5);
+      for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+        {
+          const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+          if (label->size < smallest - 0.01)
+            g_error ("“%s” is %.1f pt on a slide", label->text, label->size / slides[z][1] * 540);
+        }
+      chart_test_assert_layout_clean (layout, slides[z][0], slides[z][1]);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+draw_trend (cairo_t       *cr,
+            PmChartStyle   style,
+            double         width,
+            double         height,
+            PmChartLayout *layout,
+            gpointer       data)
+{
+  pm_chart_draw_trend (cr, data, style, width, height, layout);
+}
+
+static void
+test_slide_type_is_at_least_18_pt_as_projected (void)
+{
+  g_autoptr (PmTrendData) trend = chart_test_full_trend ();
+  g_autoptr (GPtrArray) rows = myopia_rows ();
+  g_autoptr (PmSummaryData) both = summary_of_both_plans ();
+  g_autoptr (PmSummaryData) one = summary_data ();
+
+  assert_slide_type_large (draw_trend, trend);
+  assert_slide_type_large (draw_comparison, rows);
+  assert_slide_type_large (draw_summary, one);
+  assert_slide_type_large (draw_summary, both);
 }
 
 int
@@ -480,6 +547,9 @@ main (int   argc,
                    test_summary_does_not_cut_plan_names_short_on_slides);
   g_test_add_func ("/chart/summary/never-breaks-a-line-inside-a-word",
                    test_summary_never_breaks_a_line_inside_a_word);
+
+  g_test_add_func ("/chart/slide/type-is-at-least-18-pt-as-projected",
+                   test_slide_type_is_at_least_18_pt_as_projected);
 
   return g_test_run ();
 }
