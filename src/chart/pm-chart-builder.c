@@ -324,7 +324,7 @@ pm_trend_data_new_for_indicator (PmProject   *project,
 
       if ((flags & PM_TREND_POINT_HISTORY) == 0)
         monitored = TRUE;
-      pm_trend_data_add_point (data, point->year, point->value, flags);
+      pm_trend_data_add_printed_point (data, point->year, point->value, flags, point->printed);
     }
 
   fill_target (data, evaluation);

@@ -496,7 +496,7 @@ pm_chart_draw_comparison (cairo_t             *cr,
       look_for (theme, i, &look);
       if (latest)
         {
-          g_autofree char *value = pm_chart_format_value (latest->value);
+          g_autofree char *value = pm_trend_point_dup_label (latest);
 
           pm_chart_plot_place_value (&plot, latest->year, latest->value, value, TRUE,
                                      PM_CHART_LABEL_LATEST, &look.color);

@@ -25,6 +25,8 @@ typedef struct
   int year;
   double value; /* NAN: the year is known to have no value (a gap) */
   PmTrendPointFlags flags;
+  char *printed; /* the value as the plan prints it (98.90, 34.80, 23%), which
+                  * labels show; NULL: an observation, shown by its number */
 } PmTrendPoint;
 
 typedef struct
@@ -96,6 +98,12 @@ void pm_trend_data_add_point (PmTrendData      *self,
                               int               year,
                               double            value,
                               PmTrendPointFlags flags);
+void pm_trend_data_add_printed_point (PmTrendData      *self,
+                                      int               year,
+                                      double            value,
+                                      PmTrendPointFlags flags,
+                                      const char       *printed);
+char *pm_trend_point_dup_label (const PmTrendPoint *point);
 guint pm_trend_data_count_values (const PmTrendData *self);
 const PmTrendPoint *pm_trend_data_get_latest (const PmTrendData *self);
 

@@ -317,7 +317,7 @@ draw_header (Trend  *t,
         g_string_append_printf (line, " · %s", d->explanation);
       else if (latest)
         {
-          g_autofree char *value = pm_chart_format_value (latest->value);
+          g_autofree char *value = pm_trend_point_dup_label (latest);
 
           g_string_append (line, " · ");
           g_string_append_printf (line, D_ (d->language, "Latest (%d): %s"), latest->year, value);
@@ -1007,7 +1007,8 @@ place_value_label (Trend              *t,
                    const PmTrendPoint *p,
                    gboolean            latest)
 {
-  g_autofree char *label = pm_chart_format_value (p->value);
+  /* as the plan prints it: 98.90, not 98.9 */
+  g_autofree char *label = pm_trend_point_dup_label (p);
 
   pm_chart_plot_place_value (&t->p, p->year, p->value, label, latest,
                              latest ? PM_CHART_LABEL_LATEST : PM_CHART_LABEL_VALUE,

@@ -731,6 +731,45 @@ test_value_labels_keep_off_the_target_line_and_each_other (void)
 }
 
 static void
+test_values_printed_in_the_plan_are_labelled_as_printed (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_trend ("九年义务教育巩固率（%）", PM_CHART_TARGET_COMPARISON,
+                                                   "≥96", 96);
+  g_autoptr (PmTrendData) copy = NULL;
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+
+  /* C21's predecessor HC21 as printed: 98.5 in 2010, 98.90 in 2020 */
+  pm_trend_data_add_printed_point (data, 2010, 98.5, PM_TREND_POINT_HISTORY, "98.5");
+  pm_trend_data_add_printed_point (data, 2020, 98.9, PM_TREND_POINT_HISTORY, "98.90");
+  copy = pm_trend_data_copy (data);
+  g_clear_pointer (&data, pm_trend_data_free);
+
+  surface = chart_test_render_trend (copy, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.90"));
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_SUBTITLE, "Latest (2020): 98.90"));
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "98.5"));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_observed_values_are_labelled_by_their_number (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_trend ("九年义务教育巩固率（%）", PM_CHART_TARGET_COMPARISON,
+                                                   "≥96", 96);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+
+  pm_trend_data_add_printed_point (data, 2020, 98.9, PM_TREND_POINT_HISTORY, "98.90");
+  /* a year given again is replaced, printed text and all */
+  pm_trend_data_add_printed_point (data, 2020, 98.9, PM_TREND_POINT_DEFAULT, NULL);
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.9"));
+  g_assert_null (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.90"));
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_nice_ticks_cover_the_range (void)
 {
   PmTicks ticks;
@@ -831,6 +870,10 @@ main (int   argc,
                    test_an_absurd_projection_leaves_the_values_a_third_of_the_height);
   g_test_add_func ("/chart/trend/value-labels-keep-off-the-target-line-and-each-other",
                    test_value_labels_keep_off_the_target_line_and_each_other);
+  g_test_add_func ("/chart/trend/values-printed-in-the-plan-are-labelled-as-printed",
+                   test_values_printed_in_the_plan_are_labelled_as_printed);
+  g_test_add_func ("/chart/trend/observed-values-are-labelled-by-their-number",
+                   test_observed_values_are_labelled_by_their_number);
   g_test_add_func ("/chart/axis/nice-ticks-cover-the-range", test_nice_ticks_cover_the_range);
   g_test_add_func ("/chart/axis/values-print-as-the-plans-print-them",
                    test_values_print_as_the_plans_print_them);
