@@ -295,6 +295,15 @@ draw_target (const PmChartPlot *plot,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
+
+  /* no label on a target line: it would hide where the target is */
+  for (int i = 0; i < (high > low ? 2 : 1); i++)
+    {
+      double y = pm_chart_plot_y (plot, i == 0 ? low : high), half = theme->line * 0.4;
+
+      if (y >= plot->area.y - half && y <= plot->area.y + plot->area.height + half)
+        pm_chart_canvas_occupy (plot->canvas, &(PmBox) { x0, y - half, x1 - x0, 2 * half });
+    }
 }
 
 static void

@@ -207,6 +207,57 @@ test_comparison_in_print_has_a_legend_entry_for_the_targets (void)
   cairo_surface_destroy (surface);
 }
 
+/* Rates a little under their shared target, so that their labels would
+ * sit on its line (synthetic). */
+static GPtrArray *
+rates_under_one_target (void)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_trend_data_free);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      PmTrendData *row = chart_test_trend (i % 2 ? "百白破疫苗接种率（%）" : "卡介苗接种率（%）",
+                                           PM_CHART_TARGET_COMPARISON, "≥95", 95);
+      double values[] = { 94.2 + i * 0.1, 94.5 + i * 0.1, 94.8 + i * 0.05 };
+
+      chart_test_add_values (row, 2021, values, G_N_ELEMENTS (values));
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static void
+test_comparison_labels_keep_off_the_target_lines (void)
+{
+  g_autoptr (GPtrArray) rows = rates_under_one_target ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z].width,
+                                                               sizes[z].height);
+        cairo_t *cr = cairo_create (surface);
+        double y;
+
+        draw_comparison (cr, all_styles[s], sizes[z].width, sizes[z].height, layout, rows);
+        y = pm_chart_layout_value_to_y (layout, 0, 95);
+        for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+          {
+            const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+            if (label->role == PM_CHART_LABEL_LATEST && label->y < y - 0.5 &&
+                label->y + label->height > y + 0.5)
+              g_error ("%s at %d×%d: “%s” sits on the target line",
+                       pm_chart_style_to_string (all_styles[s]), sizes[z].width, sizes[z].height,
+                       label->text);
+          }
+        chart_test_assert_layout_clean (layout, sizes[z].width, sizes[z].height);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 static GPtrArray *
 vaccination_rows (guint n)
 {
@@ -536,6 +587,8 @@ main (int   argc,
                    test_comparison_in_print_draws_targets_with_a_dash_no_series_has);
   g_test_add_func ("/chart/comparison/in-print-has-a-legend-entry-for-the-targets",
                    test_comparison_in_print_has_a_legend_entry_for_the_targets);
+  g_test_add_func ("/chart/comparison/labels-keep-off-the-target-lines",
+                   test_comparison_labels_keep_off_the_target_lines);
   g_test_add_func ("/chart/comparison/of-eight-rates-stays-legible",
                    test_comparison_of_eight_rates_stays_legible);
   g_test_add_func ("/chart/overview/draws-every-indicator-of-a-domain",
