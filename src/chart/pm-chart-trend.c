@@ -152,7 +152,7 @@ collect_range (const PmTrendData *d,
                double            *far_max)
 {
   double lo = INFINITY, hi = -INFINITY, flo = INFINITY, fhi = -INFINITY;
-  double all_min, all_max, focus_min, focus_max;
+  double all_min, all_max, focus_min, focus_max, focus_span;
 
 #define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
 
@@ -217,9 +217,13 @@ collect_range (const PmTrendData *d,
 
   finish_range (d, MIN (lo, flo), MAX (hi, fhi), MAX (hi, fhi), &all_min, &all_max);
 
-  /* far: the axis through both would give what matters under a third of it */
-  if ((fhi < focus_min || flo > focus_max) &&
-      (focus_max - focus_min) * 3 < all_max - all_min)
+  /* far: the axis through both would give what matters under a third of
+   * it; one figure alone (the 2020 value) counts as a fifth of its size
+   * around it, as the ticks will show it */
+  focus_span = focus_max - focus_min;
+  if (focus_span < 1e-9 * MAX (1.0, fabs (focus_max)))
+    focus_span = MAX (fabs (focus_max) * 0.2, 1.0);
+  if ((fhi < focus_min || flo > focus_max) && focus_span * 3 < all_max - all_min)
     {
       *min = focus_min;
       *max = focus_max;
@@ -1028,7 +1032,19 @@ place_value_labels (Trend *t)
 
   place_value_label (t, latest, TRUE);
   if (t->theme->compact)
-    return;
+    {
+      /* a value past the break of the axis is read by its label alone */
+      if (t->p.break_side != 0)
+        for (guint i = 0; i < d->points->len; i++)
+          {
+            const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+
+            if (p != latest && isfinite (p->value) && p->year < d->period_start_year &&
+                p->year >= d->first_year)
+              place_value_label (t, p, FALSE);
+          }
+      return;
+    }
 
   /* the first value, then the others while there are few */
   for (guint i = 0; i < d->points->len; i++)

@@ -770,6 +770,42 @@ test_observed_values_are_labelled_by_their_number (void)
 }
 
 static void
+test_a_2020_value_alone_is_not_cut_off_from_a_2010_value_near_it (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_trend ("妇女体质测定标准合格比例（%）", PM_CHART_TARGET_DIRECTION,
+                                                   "提高", NAN);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+
+  /* one figure since 2020 and none to aim at: 2010 is near enough */
+  data->target.direction = 1;
+  pm_trend_data_add_point (data, 2010, 91, PM_TREND_POINT_HISTORY);
+  pm_trend_data_add_point (data, 2020, 93.6, PM_TREND_POINT_HISTORY);
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_false (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_a_small_multiple_labels_the_value_past_the_break (void)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_trend_data_free);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < 6; i++)
+    g_ptr_array_add (cells, far_2010_trend ());
+  pm_chart_draw_overview (cr, "妇女与健康", "合成测试数据", (PmTrendData * const *) cells->pdata,
+                          cells->len, PM_CHART_STYLE_SCREEN, 1600, 900, layout);
+  g_assert_true (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "85.3"));
+  chart_test_assert_layout_clean (layout, 1600, 900);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_nice_ticks_cover_the_range (void)
 {
   PmTicks ticks;
@@ -874,6 +910,10 @@ main (int   argc,
                    test_values_printed_in_the_plan_are_labelled_as_printed);
   g_test_add_func ("/chart/trend/observed-values-are-labelled-by-their-number",
                    test_observed_values_are_labelled_by_their_number);
+  g_test_add_func ("/chart/trend/a-2020-value-alone-is-not-cut-off-from-a-2010-value-near-it",
+                   test_a_2020_value_alone_is_not_cut_off_from_a_2010_value_near_it);
+  g_test_add_func ("/chart/overview/a-small-multiple-labels-the-value-past-the-break",
+                   test_a_small_multiple_labels_the_value_past_the_break);
   g_test_add_func ("/chart/axis/nice-ticks-cover-the-range", test_nice_ticks_cover_the_range);
   g_test_add_func ("/chart/axis/values-print-as-the-plans-print-them",
                    test_values_print_as_the_plans_print_them);
