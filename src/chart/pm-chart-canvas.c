@@ -292,6 +292,9 @@ pm_chart_canvas_init (PmChartCanvas *canvas,
   canvas->soft = g_array_new (FALSE, FALSE, sizeof (PmBox));
   pm_chart_layout_begin (canvas->layout, cr);
   canvas->base_inverse = *pm_chart_layout_get_base_inverse (canvas->layout);
+  /* on part of a slide, the slide's type */
+  if (style == PM_CHART_STYLE_SLIDE)
+    height = MAX (height, pm_chart_layout_get_slide_height (canvas->layout));
   pm_chart_theme_init (&canvas->theme, style, width, height, FALSE);
 
   /* The same glyph positions on screen, in files and on paper: no hinting

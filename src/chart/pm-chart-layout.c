@@ -26,6 +26,10 @@ struct _PmChartLayout
   GArray *labels; /* PmChartLabel */
   GArray *plots;  /* Plot */
 
+  /* the height of the slide the drawing is on (user units of the charts),
+   * which sets the slide style's type; 0: the chart's own height */
+  double slide_height;
+
   /* the user space of the outermost drawing, which every box is in */
   gboolean has_base;
   cairo_matrix_t base_inverse;
@@ -86,6 +90,22 @@ pm_chart_layout_clear (PmChartLayout *self)
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->plots, 0);
   self->has_base = FALSE;
+  self->slide_height = 0;
+}
+
+/* A chart on part of a slide (a booklet's page) sizes its slide-style type
+ * by the slide's height, so that it stays 18 pt as projected. */
+void
+pm_chart_layout_set_slide_height (PmChartLayout *self,
+                                  double         height)
+{
+  self->slide_height = height;
+}
+
+double
+pm_chart_layout_get_slide_height (PmChartLayout *self)
+{
+  return self->slide_height;
 }
 
 /* Takes the current user space of cr as the one boxes are recorded in,

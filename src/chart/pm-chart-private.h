@@ -281,6 +281,9 @@ void pm_chart_trend_draw_in (PmChartCanvas     *canvas,
                              double             height);
 
 /* pm-chart-layout.c */
+void pm_chart_layout_set_slide_height (PmChartLayout *self,
+                                       double         height);
+double pm_chart_layout_get_slide_height (PmChartLayout *self);
 void pm_chart_layout_begin (PmChartLayout *self,
                             cairo_t       *cr);
 const cairo_matrix_t *pm_chart_layout_get_base_inverse (PmChartLayout *self);

@@ -392,11 +392,12 @@ test_sizes_parse_as_width_by_height (void)
 }
 
 static PmChartBooklet *
-booklet_of (guint n,
-            guint per_page)
+booklet_in_style (guint        n,
+                  guint        per_page,
+                  PmChartStyle style)
 {
   PmChartBooklet *booklet = pm_chart_booklet_new ("云阳县妇女发展规划（2021—2030年）指标趋势图",
-                                                  PM_CHART_STYLE_PRINT, per_page);
+                                                  style, per_page);
 
   for (guint i = 0; i < n; i++)
     {
@@ -410,6 +411,13 @@ booklet_of (guint n,
     }
 
   return booklet;
+}
+
+static PmChartBooklet *
+booklet_of (guint n,
+            guint per_page)
+{
+  return booklet_in_style (n, per_page, PM_CHART_STYLE_PRINT);
 }
 
 static void
@@ -481,6 +489,41 @@ test_booklet_pages_fit_without_overlap (void)
 }
 
 static void
+test_booklet_of_slides_keeps_18_pt_type (void)
+{
+  static const guint per_page[] = { 1, 2, 4 };
+
+  for (guint p = 0; p < G_N_ELEMENTS (per_page); p++)
+    {
+      g_autoptr (PmChartBooklet) booklet = booklet_in_style (4, per_page[p], PM_CHART_STYLE_SLIDE);
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      double width, height;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      pm_chart_booklet_get_paper_size (booklet, &width, &height);
+      g_assert_cmpfloat (height, ==, 540);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+      cr = cairo_create (surface);
+      pm_chart_booklet_draw_page (booklet, cr, width, height, 0, layout);
+      cairo_destroy (cr);
+
+      g_test_message ("%u a page", per_page[p]);
+      /* the layout is in points of the 960 × 540 pt slide; four charts of
+       * a quarter slide each are only kept clean */
+      for (guint i = 0; per_page[p] <= 2 && i < pm_chart_layout_get_n_labels (layout); i++)
+        {
+          const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+          if (label->size < 18 - 0.01)
+            g_error ("“%s” is %.1f pt", label->text, label->size);
+        }
+      chart_test_assert_layout_clean (layout, width, height);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
 test_empty_booklet_has_one_page_that_says_so (void)
 {
   g_autoptr (PmChartBooklet) booklet = booklet_of (0, 4);
@@ -517,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/chart/booklet/has-page-numbers-and-every-chart",
                    test_booklet_has_page_numbers_and_every_chart);
   g_test_add_func ("/chart/booklet/pages-fit-without-overlap", test_booklet_pages_fit_without_overlap);
+  g_test_add_func ("/chart/booklet/of-slides-keeps-18-pt-type", test_booklet_of_slides_keeps_18_pt_type);
   g_test_add_func ("/chart/booklet/empty-booklet-has-one-page-that-says-so",
                    test_empty_booklet_has_one_page_that_says_so);
 
