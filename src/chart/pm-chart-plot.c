@@ -138,9 +138,9 @@ pm_chart_plot_init_broken (PmChartPlot   *plot,
   if (has_range && isfinite (far_min) && isfinite (far_max) &&
       (far_max < min || far_min > max))
     {
-      strip_h = MAX (small_h * 1.2, theme->marker * 3);
-      break_gap = small_h * 0.6;
-      if (plot_bottom - plot_top - strip_h - break_gap >= MAX (small_h * 2, (plot_bottom - plot_top) * 0.5))
+      strip_h = MAX (small_h * 1.05, theme->marker * 3);
+      break_gap = small_h * 0.5;
+      if (plot_bottom - plot_top - strip_h - break_gap >= MAX (small_h * 1.4, (plot_bottom - plot_top) * 0.4))
         {
           plot->break_side = far_max < min ? -1 : 1;
           plot->far_min = far_min;
