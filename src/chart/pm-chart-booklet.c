@@ -215,6 +215,10 @@ pm_chart_booklet_draw_page (PmChartBooklet *self,
 
   /* the page's own text is sized as for a chart of a page */
   pm_chart_canvas_init (&canvas, cr, self->style, w, h, layout);
+  /* and a slide's charts keep the slide's type (18 pt), one or two on it;
+   * four charts of a quarter slide have no room for it */
+  if (self->style == PM_CHART_STYLE_SLIDE && self->per_page <= 2)
+    pm_chart_layout_set_slide_height (canvas.layout, h);
   canvas.language = self->language;
   theme = &canvas.theme;
 

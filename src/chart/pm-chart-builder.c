@@ -324,7 +324,7 @@ pm_trend_data_new_for_indicator (PmProject   *project,
 
       if ((flags & PM_TREND_POINT_HISTORY) == 0)
         monitored = TRUE;
-      pm_trend_data_add_point (data, point->year, point->value, flags);
+      pm_trend_data_add_printed_point (data, point->year, point->value, flags, point->printed);
     }
 
   fill_target (data, evaluation);
@@ -475,7 +475,7 @@ pm_chart_new_for_domain (PmProject *project,
                                 (PmTrendData * const *) charts->pdata, charts->len);
 }
 
-static void
+static PmSummaryRow *
 add_summary_row (PmSummaryData        *data,
                  const char           *label,
                  const PmSummaryGroup *group,
@@ -487,6 +487,7 @@ add_summary_row (PmSummaryData        *data,
   for (guint s = 0; s < PM_N_STATUSES; s++)
     row->counts[chart_status ((PmStatus) s)] += group->counts[s];
   row->rate = pm_summary_group_get_attainment_rate (group);
+  return row;
 }
 
 /**
@@ -554,15 +555,19 @@ pm_chart_new_status_summary (PmProject *project,
           group = pm_summary_find_group (summary, PM_SUMMARY_SCOPE_DOMAIN, domain,
                                          PM_ATTRIBUTE_NONE);
           if (group)
-            add_summary_row (data, pm_domain_get_name (domain), group, FALSE);
+            add_summary_row (data, pm_domain_get_name (domain), group, FALSE)->group =
+              g_strdup (pm_plan_get_name (each));
         }
       group = pm_summary_find_group (summary, PM_SUMMARY_SCOPE_PLAN, each, PM_ATTRIBUTE_NONE);
       if (group)
         {
           /* TRANSLATORS: the row of a plan's totals in the status summary */
           g_autofree char *label = g_strdup_printf (D_ (lang, "%s: all domains"), pm_plan_get_name (each));
+          PmSummaryRow *row = add_summary_row (data, label, group, TRUE);
 
-          add_summary_row (data, label, group, TRUE);
+          row->group = g_strdup (pm_plan_get_name (each));
+          /* TRANSLATORS: a plan's row of totals under the plan's name */
+          row->short_label = g_strdup (D_ (lang, "All domains"));
         }
     }
 

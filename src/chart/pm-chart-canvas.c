@@ -47,6 +47,10 @@ static const struct
   { dash_short, 2 },
 };
 
+/* A target line: a long dash and two dots, a count of dashes no series
+ * has, so that in print a target never looks like a series. */
+static const double dash_target[] = { 6, 2, 1.2, 2, 1.2, 2 };
+
 /* fill, and whether the ink on it is dark */
 static const struct
 {
@@ -109,12 +113,16 @@ pm_chart_theme_init (PmChartTheme *theme,
   if (compact)
     base = CLAMP (MIN (width, height * 1.6) / 30.0, 7.5, 13.0);
   else if (style == PM_CHART_STYLE_SLIDE)
-    base = MAX (height / 34.0, 12.0);
+    base = MAX (height / PM_CHART_SLIDE_SMALLEST_TYPE_DIVISOR, 12.0) * 1.15;
   else
     base = CLAMP (MIN (width, height * 1.6) / 85.0, 10.0, 16.0);
 
   theme->font = base;
-  theme->font_small = base * (style == PM_CHART_STYLE_SLIDE ? 0.8 : 0.86);
+  /* On a slide the smallest type is 18 pt as projected: a 16:9 slide is
+   * 13.333 × 7.5 in, 960 × 540 pt (PowerPoint, WPS, Impress), so a chart
+   * filling it at height H (1080 px by default) has 1 pt = H / 540 units
+   * and 18 pt = H / 30 (36 px of 1080). The body is 1.15 × that (20.7 pt). */
+  theme->font_small = style == PM_CHART_STYLE_SLIDE && !compact ? base / 1.15 : base * 0.86;
   theme->font_title = compact ? base * 1.0 : base * 1.4;
   theme->pad = compact ? base * 0.6 : base * 1.1;
   theme->gap = base * 0.4;
@@ -188,6 +196,16 @@ pm_chart_theme_series (const PmChartTheme *theme,
   *marker = (PmMarker) (index % PM_N_MARKERS);
   *dashes = series_dashes[dash].dashes;
   *n_dashes = series_dashes[dash].n;
+}
+
+/* The dashes of a target line of a comparison, in line widths. */
+void
+pm_chart_theme_target_dashes (const PmChartTheme  *theme,
+                              const double       **dashes,
+                              int                 *n_dashes)
+{
+  *dashes = dash_target;
+  *n_dashes = G_N_ELEMENTS (dash_target);
 }
 
 /* The fill of a status and the ink (text colour) that reads on it. */
@@ -274,6 +292,9 @@ pm_chart_canvas_init (PmChartCanvas *canvas,
   canvas->soft = g_array_new (FALSE, FALSE, sizeof (PmBox));
   pm_chart_layout_begin (canvas->layout, cr);
   canvas->base_inverse = *pm_chart_layout_get_base_inverse (canvas->layout);
+  /* on part of a slide, the slide's type */
+  if (style == PM_CHART_STYLE_SLIDE)
+    height = MAX (height, pm_chart_layout_get_slide_height (canvas->layout));
   pm_chart_theme_init (&canvas->theme, style, width, height, FALSE);
 
   /* The same glyph positions on screen, in files and on paper: no hinting
@@ -331,6 +352,75 @@ pm_chart_canvas_text (PmChartCanvas *canvas,
     }
 
   pango_layout_set_text (layout, text ? text : "", -1);
+
+  return layout;
+}
+
+/* Breaks a line only between words: after 、：，; and spaces, before （ and
+ * after ）; never inside 全部领域 or 2021—2030年. */
+void
+pm_chart_text_keep_words (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  const char *start = text;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = *p ? g_utf8_next_char (p) : p;
+      const char *end = NULL;
+
+      if (*p == '\0')
+        end = p;
+      else if (c == 0xFF08 /* （ */ || c == '(')
+        end = p;
+      else if (c == 0x3001 || c == 0xFF1A || c == 0xFF0C || c == 0xFF1B || c == ' ' ||
+               c == 0xFF09 /* ） */ || c == ')' || c == ',' || c == ';' || c == 0x00B7)
+        end = next;
+
+      if (end && end > start)
+        {
+          PangoAttribute *attr = pango_attr_allow_breaks_new (FALSE);
+
+          attr->start_index = start - text;
+          attr->end_index = end - text;
+          pango_attr_list_insert (attrs, attr);
+          start = end;
+        }
+      if (*p == '\0')
+        break;
+    }
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
+/* Returns: (transfer full): the text wrapped between words in max_width
+ * (never cut short): at size if it fits in max_height, else at the largest
+ * size down to min_size that does */
+PangoLayout *
+pm_chart_canvas_text_fit (PmChartCanvas *canvas,
+                          const char    *text,
+                          double         size,
+                          double         min_size,
+                          gboolean       bold,
+                          double         max_width,
+                          double         max_height)
+{
+  PangoLayout *layout = NULL;
+
+  for (double s = size; ; s = MAX (s * 0.92, min_size))
+    {
+      double w, h;
+
+      g_clear_object (&layout);
+      layout = pm_chart_canvas_text (canvas, text, s, bold, max_width, 0);
+      pm_chart_text_keep_words (layout);
+      pm_chart_text_size (layout, &w, &h);
+      if ((w <= max_width + 0.01 && h <= max_height + 0.01) || s <= min_size)
+        break;
+    }
 
   return layout;
 }
@@ -491,14 +581,40 @@ pm_chart_canvas_show (PmChartCanvas    *canvas,
   cairo_move_to (canvas->cr, x, y);
   pango_cairo_show_layout (canvas->cr, layout);
 
-  base = to_base (canvas, &box);
+  /* a halo reaches beyond the text on either side: nothing else may be
+   * put under it */
+  if (halo)
+    {
+      PmBox reach = { x - canvas->theme.gap * 0.5, y, box.width + canvas->theme.gap, box.height };
+
+      base = to_base (canvas, &reach);
+    }
+  else
+    base = to_base (canvas, &box);
   g_array_append_val (canvas->occupied, base);
+  base = to_base (canvas, &box);
 
   /* the whole text, also where an ellipsis cut it short on the page */
   text = g_strdup (pango_layout_get_text (layout));
 
-  pm_chart_layout_add_label (canvas->layout, role, text, base.x, base.y, base.width, base.height,
-                             pango_layout_get_unknown_glyphs_count (layout));
+  {
+    g_autoptr (GString) lines = g_string_new (NULL);
+    const PangoFontDescription *font = pango_layout_get_font_description (layout);
+    PmBox em = { x, y, 0, font ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 0 };
+
+    for (GSList *l = pango_layout_get_lines_readonly (layout); l; l = l->next)
+      {
+        const PangoLayoutLine *line = l->data;
+
+        if (lines->len > 0)
+          g_string_append_c (lines, '\n');
+        g_string_append_len (lines, text + line->start_index, line->length);
+      }
+    em = to_base (canvas, &em);
+    pm_chart_layout_add_label (canvas->layout, role, text, base.x, base.y, base.width, base.height,
+                               pango_layout_get_unknown_glyphs_count (layout), lines->str,
+                               pango_layout_is_ellipsized (layout), em.height);
+  }
 }
 
 /* Shows the text in the first candidate box (user coordinates, top left
@@ -523,6 +639,7 @@ pm_chart_canvas_place (PmChartCanvas    *canvas,
     for (guint i = 0; i < n_candidates; i++)
       {
         PmBox box = { candidates[i].x, candidates[i].y, width, height };
+        PmBox reach = box;
         PmBox base;
 
         if (bounds &&
@@ -531,7 +648,13 @@ pm_chart_canvas_place (PmChartCanvas    *canvas,
              box.y + box.height > bounds->y + bounds->height + 0.01))
           continue;
 
-        base = to_base (canvas, &box);
+        /* the halo, too, is kept off what is there */
+        if (halo)
+          {
+            reach.x -= canvas->theme.gap * 0.5;
+            reach.width += canvas->theme.gap;
+          }
+        base = to_base (canvas, &reach);
         if (touches (canvas->occupied, &base) || (pass == 0 && touches (canvas->soft, &base)))
           continue;
 
@@ -673,6 +796,19 @@ pm_chart_canvas_add_plot (PmChartCanvas *canvas,
 
   pm_chart_layout_add_plot (canvas->layout, base.x, base.y, base.width, base.height,
                             year_min, year_max, value_min, value_max);
+}
+
+void
+pm_chart_canvas_add_axis_break (PmChartCanvas *canvas,
+                                double         x,
+                                double         y,
+                                double         far_min,
+                                double         far_max)
+{
+  PmBox box = { x, y, 0, 0 };
+  PmBox base = to_base (canvas, &box);
+
+  pm_chart_layout_set_axis_break (canvas->layout, base.x, base.y, far_min, far_max);
 }
 
 static int

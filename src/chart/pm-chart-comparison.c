@@ -35,11 +35,11 @@ set_dashes (cairo_t    *cr,
             const Look *look,
             double      scale)
 {
-  double dashes[4];
+  double dashes[8];
 
-  for (int i = 0; i < look->n_dashes && i < 4; i++)
+  for (int i = 0; i < look->n_dashes && i < 8; i++)
     dashes[i] = look->dashes[i] * scale;
-  cairo_set_dash (cr, dashes, look->n_dashes, 0);
+  cairo_set_dash (cr, dashes, MIN (look->n_dashes, 8), 0);
 }
 
 static void
@@ -62,6 +62,31 @@ draw_sample (PmChartCanvas *canvas,
   cairo_restore (cr);
   pm_chart_draw_marker (cr, look->marker, x + w / 2, cy, theme->marker * 1.1, &look->color,
                         &look->color, theme->thin * 1.5);
+}
+
+static gboolean same_target (const PmTrendData *a,
+                             const PmTrendData *b);
+
+static void
+draw_target_sample (PmChartCanvas *canvas,
+                    const PmRgba  *color,
+                    double         x,
+                    double         cy,
+                    double         w)
+{
+  const PmChartTheme *theme = &canvas->theme;
+  cairo_t *cr = canvas->cr;
+  Look look = { *color, PM_MARKER_CIRCLE, NULL, 0 };
+
+  pm_chart_theme_target_dashes (theme, &look.dashes, &look.n_dashes);
+  cairo_save (cr);
+  cairo_set_line_width (cr, theme->line * 0.8);
+  set_dashes (cr, &look, theme->line);
+  pm_chart_set_color (cr, color);
+  cairo_move_to (cr, x, cy);
+  cairo_line_to (cr, x + w, cy);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static char *
@@ -92,15 +117,31 @@ draw_legend (PmChartCanvas       *canvas,
              double               bottom)
 {
   const PmChartTheme *theme = &canvas->theme;
-  double sample_w = theme->font * 2.4, spacing = theme->font * 1.4;
+  double sample_w = theme->font * 3.0, spacing = theme->font * 1.4;
   double avail = right - left, column_w, total_h, line_h = 0;
   g_autoptr (GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
   double widest = 0;
   guint columns, rows;
 
+  gboolean targets = FALSE, shared = TRUE;
+  guint n_entries;
+
   for (guint i = 0; i < n_series; i++)
     {
-      g_autofree char *label = legend_text (series[i]);
+      if (pm_chart_target_has_line (&series[i]->target))
+        targets = TRUE;
+      if (!same_target (series[0], series[i]))
+        shared = FALSE;
+    }
+  n_entries = n_series + (targets ? 1 : 0);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      /* the last entry: the target lines, which have a dash of their own */
+      g_autofree char *label = i < n_series ? legend_text (series[i])
+                               : g_strdup (shared && n_series > 1 ? D_ (canvas->language, "Target")
+                                           : n_series > 1 ? D_ (canvas->language, "Targets, each with its figure on the line")
+                                           : D_ (canvas->language, "Target"));
       PangoLayout *layout = pm_chart_canvas_text (canvas, label, theme->font_small, FALSE,
                                                   avail - sample_w - theme->gap, 1);
       double w, h;
@@ -113,12 +154,12 @@ draw_legend (PmChartCanvas       *canvas,
 
   /* as many columns of equal width as the widest entry allows */
   column_w = sample_w + theme->gap + widest + spacing;
-  columns = CLAMP ((guint) floor ((avail + spacing) / column_w), 1, MAX (n_series, 1));
-  rows = (n_series + columns - 1) / columns;
+  columns = CLAMP ((guint) floor ((avail + spacing) / column_w), 1, MAX (n_entries, 1));
+  rows = (n_entries + columns - 1) / columns;
   column_w = (avail + spacing) / columns;
   total_h = rows * line_h + (rows - 1) * theme->gap * 0.4;
 
-  for (guint i = 0; i < n_series; i++)
+  for (guint i = 0; i < n_entries; i++)
     {
       PangoLayout *layout = g_ptr_array_index (layouts, i);
       guint row = i / columns, column = i % columns;
@@ -130,8 +171,14 @@ draw_legend (PmChartCanvas       *canvas,
       if (columns > 1)
         pango_layout_set_width (layout, (int) ((column_w - spacing - sample_w - theme->gap) *
                                                PANGO_SCALE));
-      look_for (theme, i, &look);
-      draw_sample (canvas, &look, x, y + line_h / 2, sample_w);
+      if (i < n_series)
+        {
+          look_for (theme, i, &look);
+          draw_sample (canvas, &look, x, y + line_h / 2, sample_w);
+        }
+      else
+        draw_target_sample (canvas, shared ? &theme->target : &theme->muted, x,
+                            y + line_h / 2, sample_w);
       pm_chart_canvas_show (canvas, layout, PM_CHART_LABEL_LEGEND, x + sample_w + theme->gap, y,
                             &theme->text, FALSE);
     }
@@ -223,7 +270,7 @@ draw_target (const PmChartPlot *plot,
 {
   const PmChartTheme *theme = &plot->canvas->theme;
   cairo_t *cr = plot->canvas->cr;
-  const double dashes[] = { theme->line * 4, theme->line * 2 };
+  Look dashed = *look;
   double x0, x1, low, high;
 
   if (!pm_chart_target_has_line (&d->target))
@@ -234,9 +281,10 @@ draw_target (const PmChartPlot *plot,
   x1 = d->target_year >= plot->last_year ? plot->area.x + plot->area.width
                                          : pm_chart_plot_x (plot, d->target_year);
 
+  pm_chart_theme_target_dashes (theme, &dashed.dashes, &dashed.n_dashes);
   cairo_save (cr);
   cairo_set_line_width (cr, theme->line * 0.8);
-  cairo_set_dash (cr, dashes, 2, 0);
+  set_dashes (cr, &dashed, theme->line);
   pm_chart_set_color (cr, &look->color);
   cairo_move_to (cr, x0, pm_chart_plot_y (plot, low));
   cairo_line_to (cr, x1, pm_chart_plot_y (plot, low));
@@ -247,6 +295,15 @@ draw_target (const PmChartPlot *plot,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
+
+  /* no label on a target line: it would hide where the target is */
+  for (int i = 0; i < (high > low ? 2 : 1); i++)
+    {
+      double y = pm_chart_plot_y (plot, i == 0 ? low : high), half = theme->line * 0.4;
+
+      if (y >= plot->area.y - half && y <= plot->area.y + plot->area.height + half)
+        pm_chart_canvas_occupy (plot->canvas, &(PmBox) { x0, y - half, x1 - x0, 2 * half });
+    }
 }
 
 static void
@@ -448,7 +505,7 @@ pm_chart_draw_comparison (cairo_t             *cr,
       look_for (theme, i, &look);
       if (latest)
         {
-          g_autofree char *value = pm_chart_format_value (latest->value);
+          g_autofree char *value = pm_trend_point_dup_label (latest);
 
           pm_chart_plot_place_value (&plot, latest->year, latest->value, value, TRUE,
                                      PM_CHART_LABEL_LATEST, &look.color);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pm-chart-data.h"
+#include "pm-chart-private.h"
 
 G_DEFINE_BOXED_TYPE (PmTrendData, pm_trend_data, pm_trend_data_copy, pm_trend_data_free)
 G_DEFINE_BOXED_TYPE (PmSummaryData, pm_summary_data, pm_summary_data_copy, pm_summary_data_free)
@@ -23,6 +24,14 @@ compare_points (gconstpointer a,
 
 /* Returns: (transfer full): an empty trend with the axis of the 2021–2030
  * plans (2010–2030, target in 2030, mid-term in 2025) and no target */
+static void
+point_clear (gpointer data)
+{
+  PmTrendPoint *point = data;
+
+  g_clear_pointer (&point->printed, g_free);
+}
+
 PmTrendData *
 pm_trend_data_new (void)
 {
@@ -34,6 +43,7 @@ pm_trend_data_new (void)
   self->target_year = 2030;
   self->midterm_year = 2025;
   self->points = g_array_new (FALSE, FALSE, sizeof (PmTrendPoint));
+  g_array_set_clear_func (self->points, point_clear);
   self->target.kind = PM_CHART_TARGET_NONE;
   self->target.value = NAN;
   self->target.low = NAN;
@@ -59,6 +69,13 @@ pm_trend_data_copy (const PmTrendData *self)
   copy->title = g_strdup (self->title);
   copy->unit = g_strdup (self->unit);
   copy->points = g_array_copy (self->points);
+  g_array_set_clear_func (copy->points, point_clear);
+  for (guint i = 0; i < copy->points->len; i++)
+    {
+      PmTrendPoint *point = &g_array_index (copy->points, PmTrendPoint, i);
+
+      point->printed = g_strdup (point->printed);
+    }
   copy->target.text = g_strdup (self->target.text);
   copy->status_label = g_strdup (self->status_label);
   copy->explanation = g_strdup (self->explanation);
@@ -155,7 +172,19 @@ pm_trend_data_add_point (PmTrendData      *self,
                          double            value,
                          PmTrendPointFlags flags)
 {
-  PmTrendPoint point = { year, value, flags };
+  pm_trend_data_add_printed_point (self, year, value, flags, NULL);
+}
+
+/* As pm_trend_data_add_point (), with the value as the plan prints it
+ * (98.90 for 98.9), or NULL. */
+void
+pm_trend_data_add_printed_point (PmTrendData      *self,
+                                 int               year,
+                                 double            value,
+                                 PmTrendPointFlags flags,
+                                 const char       *printed)
+{
+  PmTrendPoint point = { year, value, flags, g_strdup (printed && *printed ? printed : NULL) };
 
   g_return_if_fail (self != NULL);
 
@@ -165,6 +194,7 @@ pm_trend_data_add_point (PmTrendData      *self,
 
       if (p->year == year)
         {
+          g_free (p->printed);
           *p = point;
           return;
         }
@@ -172,6 +202,18 @@ pm_trend_data_add_point (PmTrendData      *self,
 
   g_array_append_val (self->points, point);
   g_array_sort (self->points, compare_points);
+}
+
+/* Returns: (transfer full): the point's value as a label shows it: as
+ * printed where the plan printed it (98.90), else its number (98.9) */
+char *
+pm_trend_point_dup_label (const PmTrendPoint *point)
+{
+  g_return_val_if_fail (point != NULL, NULL);
+
+  if (point->printed)
+    return g_strdup (point->printed);
+  return pm_chart_format_value (point->value);
 }
 
 /* Returns: how many points have a value */
@@ -212,6 +254,8 @@ summary_row_free (gpointer data)
   PmSummaryRow *row = data;
 
   g_free (row->label);
+  g_free (row->group);
+  g_free (row->short_label);
   g_free (row);
 }
 
@@ -245,6 +289,8 @@ pm_summary_data_copy (const PmSummaryData *self)
       memcpy (row_copy->counts, row->counts, sizeof row->counts);
       row_copy->rate = row->rate;
       row_copy->total = row->total;
+      row_copy->group = g_strdup (row->group);
+      row_copy->short_label = g_strdup (row->short_label);
     }
 
   return copy;

@@ -25,6 +25,8 @@ typedef struct
   int year;
   double value; /* NAN: the year is known to have no value (a gap) */
   PmTrendPointFlags flags;
+  char *printed; /* the value as the plan prints it (98.90, 34.80, 23%), which
+                  * labels show; NULL: an observation, shown by its number */
 } PmTrendPoint;
 
 typedef struct
@@ -96,6 +98,12 @@ void pm_trend_data_add_point (PmTrendData      *self,
                               int               year,
                               double            value,
                               PmTrendPointFlags flags);
+void pm_trend_data_add_printed_point (PmTrendData      *self,
+                                      int               year,
+                                      double            value,
+                                      PmTrendPointFlags flags,
+                                      const char       *printed);
+char *pm_trend_point_dup_label (const PmTrendPoint *point);
 guint pm_trend_data_count_values (const PmTrendData *self);
 const PmTrendPoint *pm_trend_data_get_latest (const PmTrendData *self);
 
@@ -108,6 +116,12 @@ typedef struct
   guint counts[PM_CHART_N_STATUSES];
   double rate; /* attainment rate 0…1 (达标率); NAN where none can be given */
   gboolean total; /* a row of totals: set apart by a rule, in bold */
+  /* Where the rows are shown in a column per group (both plans on a
+   * slide): the group's name heads the column, and the row is named by
+   * short_label (全部领域 for 云阳县妇女发展规划（2021—2030年）：全部领域).
+   * NULL: no group, the label. */
+  char *group;
+  char *short_label;
 } PmSummaryRow;
 
 typedef struct

@@ -14,6 +14,10 @@ typedef struct
   double x, y, width, height;
   double year_min, year_max;
   double value_min, value_max;
+  /* the break mark of a broken value axis (NAN: none) and the values
+   * drawn beyond it */
+  double break_x, break_y;
+  double far_min, far_max;
 } Plot;
 
 struct _PmChartLayout
@@ -21,6 +25,10 @@ struct _PmChartLayout
   grefcount ref_count;
   GArray *labels; /* PmChartLabel */
   GArray *plots;  /* Plot */
+
+  /* the height of the slide the drawing is on (user units of the charts),
+   * which sets the slide style's type; 0: the chart's own height */
+  double slide_height;
 
   /* the user space of the outermost drawing, which every box is in */
   gboolean has_base;
@@ -35,6 +43,7 @@ label_clear (gpointer data)
   PmChartLabel *label = data;
 
   g_clear_pointer (&label->text, g_free);
+  g_clear_pointer (&label->lines, g_free);
 }
 
 PmChartLayout *
@@ -81,6 +90,22 @@ pm_chart_layout_clear (PmChartLayout *self)
   g_array_set_size (self->labels, 0);
   g_array_set_size (self->plots, 0);
   self->has_base = FALSE;
+  self->slide_height = 0;
+}
+
+/* A chart on part of a slide (a booklet's page) sizes its slide-style type
+ * by the slide's height, so that it stays 18 pt as projected. */
+void
+pm_chart_layout_set_slide_height (PmChartLayout *self,
+                                  double         height)
+{
+  self->slide_height = height;
+}
+
+double
+pm_chart_layout_get_slide_height (PmChartLayout *self)
+{
+  return self->slide_height;
 }
 
 /* Takes the current user space of cr as the one boxes are recorded in,
@@ -266,6 +291,36 @@ pm_chart_layout_get_value_range (PmChartLayout *self,
     *max = p->value_max;
 }
 
+/* Returns: whether the plot's value axis is broken: the values from
+ * far_min to far_max are then drawn beyond the break mark at (x, y), out of
+ * the value range of the plot's area */
+gboolean
+pm_chart_layout_get_axis_break (PmChartLayout *self,
+                                guint          plot,
+                                double        *x,
+                                double        *y,
+                                double        *far_min,
+                                double        *far_max)
+{
+  const Plot *p;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  p = get_plot (self, plot);
+  g_return_val_if_fail (p != NULL, FALSE);
+
+  if (isnan (p->break_y))
+    return FALSE;
+  if (x)
+    *x = p->break_x;
+  if (y)
+    *y = p->break_y;
+  if (far_min)
+    *far_min = p->far_min;
+  if (far_max)
+    *far_max = p->far_max;
+  return TRUE;
+}
+
 double
 pm_chart_layout_year_to_x (PmChartLayout *self,
                            guint          plot,
@@ -302,9 +357,13 @@ pm_chart_layout_add_label (PmChartLayout    *self,
                            double            y,
                            double            width,
                            double            height,
-                           int               unknown_glyphs)
+                           int               unknown_glyphs,
+                           const char       *lines,
+                           gboolean          ellipsized,
+                           double            size)
 {
-  PmChartLabel label = { role, g_strdup (text), x, y, width, height, unknown_glyphs };
+  PmChartLabel label = { role, g_strdup (text), x, y, width, height, unknown_glyphs,
+                         g_strdup (lines ? lines : text), ellipsized, size };
 
   g_array_append_val (self->labels, label);
 }
@@ -320,7 +379,26 @@ pm_chart_layout_add_plot (PmChartLayout *self,
                           double         value_min,
                           double         value_max)
 {
-  Plot plot = { x, y, width, height, year_min, year_max, value_min, value_max };
+  Plot plot = { x, y, width, height, year_min, year_max, value_min, value_max, NAN, NAN, NAN, NAN };
 
   g_array_append_val (self->plots, plot);
+}
+
+/* Records the break mark of the last plot's value axis, at (x, y). */
+void
+pm_chart_layout_set_axis_break (PmChartLayout *self,
+                                double         x,
+                                double         y,
+                                double         far_min,
+                                double         far_max)
+{
+  Plot *p;
+
+  g_return_if_fail (self->plots->len > 0);
+
+  p = &g_array_index (self->plots, Plot, self->plots->len - 1);
+  p->break_x = x;
+  p->break_y = y;
+  p->far_min = far_min;
+  p->far_max = far_max;
 }

@@ -36,6 +36,9 @@ typedef struct
   char *text;
   double x, y, width, height;
   int unknown_glyphs;
+  char *lines;        /* the text as laid out: a newline where a line ends */
+  gboolean ellipsized; /* cut short on the page, ending in … */
+  double size;        /* of its type, in the layout's units (the charts' px) */
 } PmChartLabel;
 
 typedef struct _PmChartLayout PmChartLayout;
@@ -72,6 +75,12 @@ void pm_chart_layout_get_value_range (PmChartLayout *self,
                                       guint          plot,
                                       double        *min,
                                       double        *max);
+gboolean pm_chart_layout_get_axis_break (PmChartLayout *self,
+                                         guint          plot,
+                                         double        *x,
+                                         double        *y,
+                                         double        *far_min,
+                                         double        *far_max);
 double pm_chart_layout_year_to_x (PmChartLayout *self,
                                   guint          plot,
                                   double         year);

@@ -24,6 +24,17 @@ double
 pm_chart_plot_y (const PmChartPlot *plot,
                  double             value)
 {
+  /* past the break: the far values spread over the middle half of the strip */
+  if ((plot->break_side < 0 && value < plot->ticks.min && value <= plot->far_max + 1e-9) ||
+      (plot->break_side > 0 && value > plot->ticks.max && value >= plot->far_min - 1e-9))
+    {
+      double span = plot->far_max - plot->far_min;
+      double f = span > 1e-12 ? (value - plot->far_min) / span : 0.5;
+
+      f = CLAMP (f, 0.0, 1.0);
+      return plot->strip.y + plot->strip.height * (0.75 - 0.5 * f);
+    }
+
   return plot->area.y + plot->area.height -
          (value - plot->ticks.min) / (plot->ticks.max - plot->ticks.min) * plot->area.height;
 }
@@ -78,6 +89,29 @@ pm_chart_plot_init (PmChartPlot   *plot,
                     double         min,
                     double         max)
 {
+  return pm_chart_plot_init_broken (plot, canvas, left, top, right, bottom, first_year, last_year,
+                                    has_range, min, max, NAN, NAN);
+}
+
+/* As pm_chart_plot_init (), with the values from far_min to far_max (NAN:
+ * none), which lie all below min or all above max, drawn past a break of
+ * the value axis. */
+gboolean
+pm_chart_plot_init_broken (PmChartPlot   *plot,
+                           PmChartCanvas *canvas,
+                           double         left,
+                           double         top,
+                           double         right,
+                           double         bottom,
+                           int            first_year,
+                           int            last_year,
+                           gboolean       has_range,
+                           double         min,
+                           double         max,
+                           double         far_min,
+                           double         far_max)
+{
+  double strip_h = 0, break_gap = 0;
   const PmChartTheme *theme = &canvas->theme;
   g_autoptr (PangoLayout) probe = small_text (canvas, "2030");
   double small_h, tick_w = 0, plot_top, plot_bottom;
@@ -95,6 +129,38 @@ pm_chart_plot_init (PmChartPlot   *plot,
   plot_bottom = bottom - small_h - plot->x_label_offset;
   if (plot_bottom - plot_top < small_h * 2 || right - left < theme->font * 4)
     return FALSE;
+
+  plot->frame.y = plot_top;
+  plot->frame.height = plot_bottom - plot_top;
+
+  /* a strip for the far values: a marker and its label beside it, and a
+   * gap for the break mark; only where the rest keeps most of the height */
+  if (has_range && isfinite (far_min) && isfinite (far_max) &&
+      (far_max < min || far_min > max))
+    {
+      strip_h = MAX (small_h * 1.05, theme->marker * 3);
+      break_gap = small_h * 0.5;
+      if (plot_bottom - plot_top - strip_h - break_gap >= MAX (small_h * 1.4, (plot_bottom - plot_top) * 0.4))
+        {
+          plot->break_side = far_max < min ? -1 : 1;
+          plot->far_min = far_min;
+          plot->far_max = far_max;
+          if (plot->break_side < 0)
+            plot_bottom -= strip_h + break_gap;
+          else
+            plot_top += strip_h + break_gap;
+        }
+      else
+        {
+          /* no room for a strip: one axis through all the values */
+          double room = (MAX (max, far_max) - MIN (min, far_min)) * 0.04;
+
+          if (far_min < min)
+            min = (far_min >= 0 && far_min - room < 0) ? 0 : far_min - room;
+          if (far_max > max)
+            max = far_max + room;
+        }
+    }
 
   max_ticks = (int) floor ((plot_bottom - plot_top) / (small_h * 1.7)) + 1;
   max_ticks = CLAMP (max_ticks, 2, theme->compact ? 4 : 8);
@@ -119,10 +185,25 @@ pm_chart_plot_init (PmChartPlot   *plot,
   plot->year_min = first_year - 0.5;
   plot->year_max = last_year + 0.5;
   plot->year_px = plot->area.width / (plot->year_max - plot->year_min);
+  plot->frame.x = plot->area.x;
+  plot->frame.width = plot->area.width;
+  if (plot->break_side != 0)
+    {
+      plot->strip.x = plot->area.x;
+      plot->strip.width = plot->area.width;
+      plot->strip.height = strip_h;
+      plot->strip.y = plot->break_side < 0 ? plot->frame.y + plot->frame.height - strip_h
+                                           : plot->frame.y;
+    }
 
   pm_chart_canvas_add_plot (canvas, plot->area.x, plot->area.y, plot->area.width,
                             plot->area.height, plot->year_min, plot->year_max, plot->ticks.min,
                             plot->ticks.max);
+  if (plot->break_side != 0)
+    pm_chart_canvas_add_axis_break (canvas, plot->area.x,
+                                    plot->break_side < 0 ? plot->strip.y - break_gap / 2
+                                                         : plot->strip.y + strip_h + break_gap / 2,
+                                    far_min, far_max);
   return TRUE;
 }
 
@@ -168,12 +249,41 @@ pm_chart_plot_draw_axes (const PmChartPlot *plot)
   const PmChartTheme *theme = &plot->canvas->theme;
   cairo_t *cr = plot->canvas->cr;
 
+  const PmBox *f = &plot->frame;
+
   cairo_save (cr);
   cairo_set_line_width (cr, theme->thin * 1.4);
   pm_chart_set_color (cr, &theme->axis);
-  cairo_move_to (cr, plot->area.x, plot->area.y);
-  cairo_line_to (cr, plot->area.x, plot->area.y + plot->area.height);
-  cairo_line_to (cr, plot->area.x + plot->area.width, plot->area.y + plot->area.height);
+  if (plot->break_side == 0)
+    {
+      cairo_move_to (cr, f->x, f->y);
+      cairo_line_to (cr, f->x, f->y + f->height);
+    }
+  else
+    {
+      /* the axis stops on each side of the break, marked by two slanted
+       * strokes (≈) across it */
+      const PmBox *upper = plot->break_side < 0 ? &plot->area : &plot->strip;
+      const PmBox *lower = plot->break_side < 0 ? &plot->strip : &plot->area;
+      double y0 = upper->y + upper->height, y1 = lower->y, mid = (y0 + y1) / 2;
+      double half = (y1 - y0) * 0.22, w = theme->font * 0.45;
+
+      cairo_move_to (cr, f->x, f->y);
+      cairo_line_to (cr, f->x, mid - half);
+      cairo_move_to (cr, f->x, mid + half);
+      cairo_line_to (cr, f->x, f->y + f->height);
+      cairo_stroke (cr);
+      for (int i = -1; i <= 1; i += 2)
+        {
+          cairo_move_to (cr, f->x - w, mid + i * half + w * 0.4);
+          cairo_line_to (cr, f->x + w, mid + i * half - w * 0.4);
+        }
+      cairo_stroke (cr);
+      pm_chart_canvas_occupy (plot->canvas, &(PmBox) { f->x - w, mid - half - w * 0.4, 2 * w,
+                                                      2 * (half + w * 0.4) });
+    }
+  cairo_move_to (cr, f->x, f->y + f->height);
+  cairo_line_to (cr, f->x + f->width, f->y + f->height);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -208,7 +318,7 @@ pm_chart_plot_draw_ticks (const PmChartPlot *plot)
   const PmChartTheme *theme = &canvas->theme;
   cairo_t *cr = canvas->cr;
   g_autoptr (PangoLayout) probe = small_text (canvas, "2030");
-  double label_w, bottom = plot->area.y + plot->area.height;
+  double label_w, bottom = plot->frame.y + plot->frame.height;
   int step;
 
   if (plot->has_range)
@@ -277,8 +387,8 @@ pm_chart_plot_draw_marks (const PmChartPlot *plot,
       if (years[i] <= plot->first_year || years[i] > plot->last_year)
         continue;
       x = pm_chart_plot_x (plot, years[i]);
-      cairo_move_to (cr, x, plot->area.y);
-      cairo_line_to (cr, x, plot->area.y + plot->area.height);
+      cairo_move_to (cr, x, plot->frame.y);
+      cairo_line_to (cr, x, plot->frame.y + plot->frame.height);
     }
   cairo_stroke (cr);
   cairo_restore (cr);
@@ -359,7 +469,7 @@ pm_chart_plot_place_value (const PmChartPlot *plot,
     };
 
     return pm_chart_canvas_place (canvas, layout, role, candidates, G_N_ELEMENTS (candidates),
-                                  &plot->area, color, TRUE);
+                                  &plot->frame, color, TRUE);
   }
 }
 

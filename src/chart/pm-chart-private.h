@@ -32,6 +32,9 @@ typedef enum
 #define PM_N_MARKERS 8
 #define PM_N_SERIES_COLORS 8
 
+/* 18 pt on a 16:9 slide of height H is H / 30 (see pm_chart_theme_init) */
+#define PM_CHART_SLIDE_SMALLEST_TYPE_DIVISOR 30.0
+
 typedef struct
 {
   PmChartStyle style;
@@ -93,6 +96,9 @@ void pm_chart_theme_series (const PmChartTheme *theme,
                             PmMarker           *marker,
                             const double      **dashes,
                             int                *n_dashes);
+void pm_chart_theme_target_dashes (const PmChartTheme  *theme,
+                                   const double       **dashes,
+                                   int                 *n_dashes);
 void pm_chart_theme_status (const PmChartTheme *theme,
                             PmChartStatus       status,
                             PmRgba             *fill,
@@ -117,6 +123,14 @@ PangoLayout *pm_chart_canvas_text (PmChartCanvas *canvas,
                                    gboolean       bold,
                                    double         max_width,
                                    int            max_lines);
+void pm_chart_text_keep_words (PangoLayout *layout);
+PangoLayout *pm_chart_canvas_text_fit (PmChartCanvas *canvas,
+                                       const char    *text,
+                                       double         size,
+                                       double         min_size,
+                                       gboolean       bold,
+                                       double         max_width,
+                                       double         max_height);
 void pm_chart_text_size (PangoLayout *layout,
                          double      *width,
                          double      *height);
@@ -192,6 +206,15 @@ typedef struct
   PmTicks ticks;
   gboolean has_range;        /* some number to put on the value axis */
   double x_label_offset;     /* from the axis down to the years: clear of the lowest tick */
+
+  /* A broken value axis: values far from the others (a 2010 value far from
+   * the 2020 baseline, the target and the recent values) are drawn in a
+   * strip below (break_side -1) or above (+1) the area, past a break mark;
+   * the ticks cover the area only. */
+  int break_side;            /* 0: the axis is whole */
+  PmBox strip;
+  double far_min, far_max;   /* the values drawn in the strip */
+  PmBox frame;               /* the area and the strip: where the axes and marks go */
 } PmChartPlot;
 
 double pm_chart_plot_x (const PmChartPlot *plot,
@@ -211,6 +234,19 @@ gboolean pm_chart_plot_init (PmChartPlot   *plot,
                              gboolean       has_range,
                              double         min,
                              double         max);
+gboolean pm_chart_plot_init_broken (PmChartPlot   *plot,
+                                    PmChartCanvas *canvas,
+                                    double         left,
+                                    double         top,
+                                    double         right,
+                                    double         bottom,
+                                    int            first_year,
+                                    int            last_year,
+                                    gboolean       has_range,
+                                    double         min,
+                                    double         max,
+                                    double         far_min,
+                                    double         far_max);
 void pm_chart_plot_draw_grid (const PmChartPlot *plot);
 void pm_chart_plot_draw_axes (const PmChartPlot *plot);
 void pm_chart_plot_draw_ticks (const PmChartPlot *plot);
@@ -245,6 +281,9 @@ void pm_chart_trend_draw_in (PmChartCanvas     *canvas,
                              double             height);
 
 /* pm-chart-layout.c */
+void pm_chart_layout_set_slide_height (PmChartLayout *self,
+                                       double         height);
+double pm_chart_layout_get_slide_height (PmChartLayout *self);
 void pm_chart_layout_begin (PmChartLayout *self,
                             cairo_t       *cr);
 const cairo_matrix_t *pm_chart_layout_get_base_inverse (PmChartLayout *self);
@@ -255,7 +294,10 @@ void pm_chart_layout_add_label (PmChartLayout    *self,
                                 double            y,
                                 double            width,
                                 double            height,
-                                int               unknown_glyphs);
+                                int               unknown_glyphs,
+                                const char       *lines,
+                                gboolean          ellipsized,
+                                double            size);
 void pm_chart_layout_add_plot (PmChartLayout *self,
                                double         x,
                                double         y,
@@ -265,6 +307,16 @@ void pm_chart_layout_add_plot (PmChartLayout *self,
                                double         year_max,
                                double         value_min,
                                double         value_max);
+void pm_chart_layout_set_axis_break (PmChartLayout *self,
+                                     double         x,
+                                     double         y,
+                                     double         far_min,
+                                     double         far_max);
+void pm_chart_canvas_add_axis_break (PmChartCanvas *canvas,
+                                     double         x,
+                                     double         y,
+                                     double         far_min,
+                                     double         far_max);
 void pm_chart_canvas_add_plot (PmChartCanvas *canvas,
                                double         x,
                                double         y,

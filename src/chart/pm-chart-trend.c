@@ -82,63 +82,30 @@ status_label (const PmTrendData *d)
   return pm_chart_status_to_label (d->status, d->language);
 }
 
-/* The range of every number the chart shows. */
-static gboolean
-collect_range (const PmTrendData *d,
-               double            *min,
-               double            *max)
+/* From the raw range [lo, hi] of the figures to the range of the axis:
+ * room for the projection's end, for the side that meets the target, and a
+ * margin. data_max is the largest figure that is not a projection. */
+static void
+finish_range (const PmTrendData *d,
+              double             lo,
+              double             hi,
+              double             data_max,
+              double            *min,
+              double            *max)
 {
-  double lo = INFINITY, hi = -INFINITY, data_max_seen;
-
-#define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
-
-  for (guint i = 0; i < d->points->len; i++)
-    TAKE (g_array_index (d->points, PmTrendPoint, i).value);
-
-  if (pm_chart_target_has_line (&d->target))
-    {
-      if (d->target.kind == PM_CHART_TARGET_BAND)
-        {
-          double low, high;
-
-          pm_chart_target_band (&d->target, &low, &high);
-          TAKE (low);
-          TAKE (high);
-        }
-      else
-        TAKE (d->target.value);
-    }
-
-  if (d->baseline_year > 0)
-    TAKE (d->baseline_value);
-  if (has_required_path (d))
-    TAKE (d->required_value);
-  if (has_projection (d))
-    TAKE (d->projection_from_value);
-
-#undef TAKE
-
-  if (!isfinite (lo))
-    {
-      if (!has_projection (d))
-        return FALSE;
-      lo = hi = d->projected_value;
-    }
-
-  data_max_seen = hi;
-
-  /* A projection far off the figures would squash them: it then runs off
-   * the plot, clipped, and its label gives the number. */
+  /* The projection's end is shown, unless it is absurdly far off the
+   * figures: the axis then goes two spans beyond them (the figures keep a
+   * third of the height), the line runs off the plot and its label gives
+   * the number. */
   if (has_projection (d))
     {
       double span = MAX (hi - lo, MAX (fabs (hi), fabs (lo)) * 0.2);
       double p = d->projected_value;
 
-      if (p >= lo - span * 0.5 && p <= hi + span * 0.5)
-        {
-          lo = MIN (lo, p);
-          hi = MAX (hi, p);
-        }
+      if (span == 0)
+        span = 1;
+      lo = MIN (lo, MAX (p, lo - span * 2));
+      hi = MAX (hi, MIN (p, hi + span * 2));
     }
 
   /* With no value yet, a figure is shown from zero up: its place among
@@ -165,11 +132,108 @@ collect_range (const PmTrendData *d,
   pm_chart_plot_pad_range (&lo, &hi);
 
   /* a percentage that cannot pass 100 is not drawn beyond it */
-  if (g_strcmp0 (d->unit, "%") == 0 && data_max_seen <= 100 && hi > 100)
+  if (g_strcmp0 (d->unit, "%") == 0 && data_max <= 100 && hi > 100)
     hi = 100;
 
   *min = lo;
   *max = hi;
+}
+
+/* The range of every number the chart shows. The values before the period
+ * (the 2010 value) are far_min to far_max (else NAN) when they lie so far
+ * from what matters — the baseline, the target, the values since and the
+ * projection — that an axis through both would squash these into a
+ * sliver: the axis is then broken and they are drawn past the break. */
+static gboolean
+collect_range (const PmTrendData *d,
+               double            *min,
+               double            *max,
+               double            *far_min,
+               double            *far_max)
+{
+  double lo = INFINITY, hi = -INFINITY, flo = INFINITY, fhi = -INFINITY;
+  double all_min, all_max, focus_min, focus_max, focus_span;
+
+#define TAKE(v) G_STMT_START { double v_ = (v); if (isfinite (v_)) { lo = MIN (lo, v_); hi = MAX (hi, v_); } } G_STMT_END
+
+  *far_min = *far_max = NAN;
+
+  for (guint i = 0; i < d->points->len; i++)
+    {
+      const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+
+      if (p->year < d->period_start_year && isfinite (p->value))
+        {
+          flo = MIN (flo, p->value);
+          fhi = MAX (fhi, p->value);
+        }
+      else
+        TAKE (p->value);
+    }
+
+  if (pm_chart_target_has_line (&d->target))
+    {
+      if (d->target.kind == PM_CHART_TARGET_BAND)
+        {
+          double low, high;
+
+          pm_chart_target_band (&d->target, &low, &high);
+          TAKE (low);
+          TAKE (high);
+        }
+      else
+        TAKE (d->target.value);
+    }
+
+  if (d->baseline_year > 0)
+    TAKE (d->baseline_value);
+  if (has_required_path (d))
+    TAKE (d->required_value);
+  if (has_projection (d))
+    TAKE (d->projection_from_value);
+
+#undef TAKE
+
+  if (!isfinite (lo))
+    {
+      /* nothing but the early values, or nothing at all */
+      if (isfinite (flo))
+        lo = flo, hi = fhi;
+      else if (has_projection (d))
+        lo = hi = d->projected_value;
+      else
+        return FALSE;
+      finish_range (d, lo, hi, hi, min, max);
+      return TRUE;
+    }
+
+  finish_range (d, lo, hi, hi, &focus_min, &focus_max);
+  if (!isfinite (flo))
+    {
+      *min = focus_min;
+      *max = focus_max;
+      return TRUE;
+    }
+
+  finish_range (d, MIN (lo, flo), MAX (hi, fhi), MAX (hi, fhi), &all_min, &all_max);
+
+  /* far: the axis through both would give what matters under a third of
+   * it; one figure alone (the 2020 value) counts as a fifth of its size
+   * around it, as the ticks will show it */
+  focus_span = focus_max - focus_min;
+  if (focus_span < 1e-9 * MAX (1.0, fabs (focus_max)))
+    focus_span = MAX (fabs (focus_max) * 0.2, 1.0);
+  if ((fhi < focus_min || flo > focus_max) && focus_span * 3 < all_max - all_min)
+    {
+      *min = focus_min;
+      *max = focus_max;
+      *far_min = flo;
+      *far_max = fhi;
+      return TRUE;
+    }
+
+  *min = all_min;
+  *max = all_max;
   return TRUE;
 }
 
@@ -257,7 +321,7 @@ draw_header (Trend  *t,
         g_string_append_printf (line, " · %s", d->explanation);
       else if (latest)
         {
-          g_autofree char *value = pm_chart_format_value (latest->value);
+          g_autofree char *value = pm_trend_point_dup_label (latest);
 
           g_string_append (line, " · ");
           g_string_append_printf (line, D_ (d->language, "Latest (%d): %s"), latest->year, value);
@@ -500,6 +564,21 @@ draw_target_zone (Trend *t)
   pm_chart_canvas_fill_zone (t->canvas, &theme->zone, d->target.kind == PM_CHART_TARGET_BAND);
 }
 
+/* No label may sit on a target line: a value's label on it hid where the
+ * target is (and a label's halo cut the line). */
+static void
+block_line (Trend  *t,
+            double  x0,
+            double  x1,
+            double  y)
+{
+  double half = t->theme->line * (t->theme->mono ? 1.1 : 1.0) / 2;
+
+  if (y < t->p.area.y - half || y > t->p.area.y + t->p.area.height + half)
+    return;
+  pm_chart_canvas_occupy (t->canvas, &(PmBox) { x0, y - half, x1 - x0, 2 * half });
+}
+
 static void
 draw_target_line (Trend *t)
 {
@@ -530,6 +609,8 @@ draw_target_line (Trend *t)
       cairo_move_to (cr, x0, trend_y (t, high));
       cairo_line_to (cr, x1, trend_y (t, high));
       cairo_stroke (cr);
+      block_line (t, x0, x1, trend_y (t, low));
+      block_line (t, x0, x1, trend_y (t, high));
       if (isfinite (d->target.value) && high - low > 0)
         {
           const double dashes[] = { theme->thin * 2, theme->thin * 2 };
@@ -548,6 +629,7 @@ draw_target_line (Trend *t)
       cairo_move_to (cr, x0, y);
       cairo_line_to (cr, x1, y);
       cairo_stroke (cr);
+      block_line (t, x0, x1, y);
     }
   cairo_restore (cr);
 }
@@ -929,7 +1011,8 @@ place_value_label (Trend              *t,
                    const PmTrendPoint *p,
                    gboolean            latest)
 {
-  g_autofree char *label = pm_chart_format_value (p->value);
+  /* as the plan prints it: 98.90, not 98.9 */
+  g_autofree char *label = pm_trend_point_dup_label (p);
 
   pm_chart_plot_place_value (&t->p, p->year, p->value, label, latest,
                              latest ? PM_CHART_LABEL_LATEST : PM_CHART_LABEL_VALUE,
@@ -949,7 +1032,19 @@ place_value_labels (Trend *t)
 
   place_value_label (t, latest, TRUE);
   if (t->theme->compact)
-    return;
+    {
+      /* a value past the break of the axis is read by its label alone */
+      if (t->p.break_side != 0)
+        for (guint i = 0; i < d->points->len; i++)
+          {
+            const PmTrendPoint *p = &g_array_index (d->points, PmTrendPoint, i);
+
+            if (p != latest && isfinite (p->value) && p->year < d->period_start_year &&
+                p->year >= d->first_year)
+              place_value_label (t, p, FALSE);
+          }
+      return;
+    }
 
   /* the first value, then the others while there are few */
   for (guint i = 0; i < d->points->len; i++)
@@ -980,7 +1075,7 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
   Trend t = { canvas, data, theme, canvas->cr };
   double left = x + theme->pad, right = x + width - theme->pad;
   double top = y + theme->pad * (theme->compact ? 0.8 : 1.0), bottom = y + height - theme->pad;
-  double min = 0, max = 1;
+  double min = 0, max = 1, far_min = NAN, far_max = NAN;
   gboolean has_range;
 
   g_return_if_fail (data != NULL);
@@ -1022,9 +1117,9 @@ pm_chart_trend_draw_in (PmChartCanvas     *canvas,
       top += h;
     }
 
-  has_range = collect_range (data, &min, &max);
-  if (!pm_chart_plot_init (&t.p, canvas, left, top, right, bottom, data->first_year,
-                           data->last_year, has_range, min, max))
+  has_range = collect_range (data, &min, &max, &far_min, &far_max);
+  if (!pm_chart_plot_init_broken (&t.p, canvas, left, top, right, bottom, data->first_year,
+                                  data->last_year, has_range, min, max, far_min, far_max))
     {
       cairo_restore (t.cr);
       return;

@@ -324,6 +324,30 @@ test_default_year_follows_the_data (void)
   g_assert_cmpint (pm_chart_default_year (project), ==, 2023);
 }
 
+static void
+test_c21_shows_its_2020_value_as_printed (void)
+{
+  g_autoptr (PmProject) project = load_template ();
+  g_autoptr (PmTrendData) data = pm_trend_data_new_for_indicator (project, find (project, "C21"), 2021);
+  g_autoptr (PmChart) chart = NULL;
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 750);
+  cairo_t *cr = cairo_create (surface);
+  const PmTrendPoint *p2020 = point_of (data, 2020);
+
+  /* HC21 prints 98.90 for 2020 */
+  g_assert_nonnull (p2020);
+  g_assert_cmpfloat (p2020->value, ==, 98.9);
+  g_assert_cmpstr (p2020->printed, ==, "98.90");
+
+  chart = pm_chart_new_trend (data);
+  pm_chart_draw (chart, cr, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.90"));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +369,9 @@ main (int   argc,
   g_test_add_func ("/chart/builder/domains-and-summary-draw-cleanly",
                    test_domains_and_summary_draw_cleanly);
   g_test_add_func ("/chart/builder/default-year-follows-the-data", test_default_year_follows_the_data);
+
+  g_test_add_func ("/chart/builder/c21-shows-its-2020-value-as-printed",
+                   test_c21_shows_its_2020_value_as_printed);
 
   return g_test_run ();
 }

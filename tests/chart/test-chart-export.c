@@ -392,11 +392,12 @@ test_sizes_parse_as_width_by_height (void)
 }
 
 static PmChartBooklet *
-booklet_of (guint n,
-            guint per_page)
+booklet_in_style (guint        n,
+                  guint        per_page,
+                  PmChartStyle style)
 {
   PmChartBooklet *booklet = pm_chart_booklet_new ("云阳县妇女发展规划（2021—2030年）指标趋势图",
-                                                  PM_CHART_STYLE_PRINT, per_page);
+                                                  style, per_page);
 
   for (guint i = 0; i < n; i++)
     {
@@ -410,6 +411,13 @@ booklet_of (guint n,
     }
 
   return booklet;
+}
+
+static PmChartBooklet *
+booklet_of (guint n,
+            guint per_page)
+{
+  return booklet_in_style (n, per_page, PM_CHART_STYLE_PRINT);
 }
 
 static void
@@ -481,6 +489,78 @@ test_booklet_pages_fit_without_overlap (void)
 }
 
 static void
+test_booklet_of_slides_keeps_18_pt_type (void)
+{
+  static const guint per_page[] = { 1, 2, 4 };
+
+  for (guint p = 0; p < G_N_ELEMENTS (per_page); p++)
+    {
+      g_autoptr (PmChartBooklet) booklet = booklet_in_style (4, per_page[p], PM_CHART_STYLE_SLIDE);
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      double width, height;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      pm_chart_booklet_get_paper_size (booklet, &width, &height);
+      g_assert_cmpfloat (height, ==, 540);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width, (int) height);
+      cr = cairo_create (surface);
+      pm_chart_booklet_draw_page (booklet, cr, width, height, 0, layout);
+      cairo_destroy (cr);
+
+      g_test_message ("%u a page", per_page[p]);
+      /* the layout is in points of the 960 × 540 pt slide; four charts of
+       * a quarter slide each are only kept clean */
+      for (guint i = 0; per_page[p] <= 2 && i < pm_chart_layout_get_n_labels (layout); i++)
+        {
+          const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+          if (label->size < 18 - 0.01)
+            g_error ("“%s” is %.1f pt", label->text, label->size);
+        }
+      chart_test_assert_layout_clean (layout, width, height);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_booklet_slide_breaks_the_axis_of_a_far_2010_value (void)
+{
+  static const double values[] = { 98.2, 98.3, 98.45 };
+  g_autoptr (PmChartBooklet) booklet = pm_chart_booklet_new ("指标趋势图（合成测试数据）",
+                                                            PM_CHART_STYLE_SLIDE, 1);
+  g_autoptr (PmTrendData) data = chart_test_trend ("高中阶段教育女性毛入学率（%）",
+                                                   PM_CHART_TARGET_COMPARISON, "＞98.5", 98.5);
+  g_autoptr (PmChart) chart = NULL;
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 540);
+  cairo_t *cr = cairo_create (surface);
+
+  /* W12 as printed (85.3, 98.06), synthetic values since */
+  data->target.op = PM_CHART_OP_GT;
+  pm_trend_data_add_point (data, 2010, 85.3, PM_TREND_POINT_HISTORY);
+  pm_trend_data_add_point (data, 2020, 98.06, PM_TREND_POINT_HISTORY);
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  pm_trend_data_set_status (data, PM_CHART_STATUS_ON_TRACK, NULL, "2023年为98.45%，按2020年以来的增速到2030年约为99.37%，目标＞98.5%，进度正常");
+  data->baseline_year = 2020;
+  data->baseline_value = 98.06;
+  data->required_value = 98.5;
+  data->projection_from_year = 2023;
+  data->projection_from_value = 98.45;
+  data->projected_value = 99.37;
+  pm_trend_data_set_footnote (data, "W12 · 责任单位：县教委 · 指标属性：预期性 · 数据来源：2010, 2020年数据为专栏1所载云阳县妇女发展规划（2011—2020年）完成情况（HW5）；此后各年：合成测试数据");
+  chart = pm_chart_new_trend (data);
+  pm_chart_booklet_add (booklet, chart);
+
+  pm_chart_booklet_draw_page (booklet, cr, 960, 540, 0, layout);
+  g_assert_true (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  chart_test_assert_layout_clean (layout, 960, 540);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_empty_booklet_has_one_page_that_says_so (void)
 {
   g_autoptr (PmChartBooklet) booklet = booklet_of (0, 4);
@@ -517,6 +597,9 @@ main (int   argc,
   g_test_add_func ("/chart/booklet/has-page-numbers-and-every-chart",
                    test_booklet_has_page_numbers_and_every_chart);
   g_test_add_func ("/chart/booklet/pages-fit-without-overlap", test_booklet_pages_fit_without_overlap);
+  g_test_add_func ("/chart/booklet/of-slides-keeps-18-pt-type", test_booklet_of_slides_keeps_18_pt_type);
+  g_test_add_func ("/chart/booklet/slide-breaks-the-axis-of-a-far-2010-value",
+                   test_booklet_slide_breaks_the_axis_of_a_far_2010_value);
   g_test_add_func ("/chart/booklet/empty-booklet-has-one-page-that-says-so",
                    test_empty_booklet_has_one_page_that_says_so);
 

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "chart-test-util.h"
 
@@ -114,7 +115,8 @@ test_comparison_has_a_legend_and_every_target (void)
   assert_clean_everywhere (draw_comparison, rows);
 
   draw_comparison (cr, PM_CHART_STYLE_SCREEN, 1600, 900, layout, rows);
-  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 3);
+  /* the three series and their targets */
+  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 4);
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "小学生近视率"));
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "初中生近视率"));
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "高中阶段学生近视率"));
@@ -166,6 +168,96 @@ test_comparison_in_print_differs_by_marker_and_dash (void)
   g_assert_cmpint (n_dashes[2], >, 0);
 }
 
+static void
+test_comparison_in_print_draws_targets_with_a_dash_no_series_has (void)
+{
+  PmChartTheme theme;
+  const double *target;
+  int n_target;
+
+  pm_chart_theme_init (&theme, PM_CHART_STYLE_PRINT, 1123, 794, FALSE);
+  pm_chart_theme_target_dashes (&theme, &target, &n_target);
+  g_assert_cmpint (n_target, >, 0);
+  for (guint i = 0; i < PM_N_SERIES_COLORS * 2; i++)
+    {
+      PmRgba color;
+      PmMarker marker;
+      const double *dashes;
+      int n_dashes;
+
+      pm_chart_theme_series (&theme, i, &color, &marker, &dashes, &n_dashes);
+      /* not the same pattern, nor one of the same rhythm at another scale */
+      g_assert_cmpint (n_dashes, !=, n_target);
+    }
+}
+
+static void
+test_comparison_in_print_has_a_legend_entry_for_the_targets (void)
+{
+  g_autoptr (GPtrArray) rows = myopia_rows ();
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1123, 794);
+  cairo_t *cr = cairo_create (surface);
+
+  draw_comparison (cr, PM_CHART_STYLE_PRINT, 1123, 794, layout, rows);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "Targets"));
+  chart_test_assert_layout_clean (layout, 1123, 794);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Rates a little under their shared target, so that their labels would
+ * sit on its line (synthetic). */
+static GPtrArray *
+rates_under_one_target (void)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_trend_data_free);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      PmTrendData *row = chart_test_trend (i % 2 ? "百白破疫苗接种率（%）" : "卡介苗接种率（%）",
+                                           PM_CHART_TARGET_COMPARISON, "≥95", 95);
+      double values[] = { 94.2 + i * 0.1, 94.5 + i * 0.1, 94.8 + i * 0.05 };
+
+      chart_test_add_values (row, 2021, values, G_N_ELEMENTS (values));
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+static void
+test_comparison_labels_keep_off_the_target_lines (void)
+{
+  g_autoptr (GPtrArray) rows = rates_under_one_target ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      {
+        g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+        cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes[z].width,
+                                                               sizes[z].height);
+        cairo_t *cr = cairo_create (surface);
+        double y;
+
+        draw_comparison (cr, all_styles[s], sizes[z].width, sizes[z].height, layout, rows);
+        y = pm_chart_layout_value_to_y (layout, 0, 95);
+        for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+          {
+            const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+            if (label->role == PM_CHART_LABEL_LATEST && label->y < y - 0.5 &&
+                label->y + label->height > y + 0.5)
+              g_error ("%s at %d×%d: “%s” sits on the target line",
+                       pm_chart_style_to_string (all_styles[s]), sizes[z].width, sizes[z].height,
+                       label->text);
+          }
+        chart_test_assert_layout_clean (layout, sizes[z].width, sizes[z].height);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+      }
+}
+
 static GPtrArray *
 vaccination_rows (guint n)
 {
@@ -207,7 +299,8 @@ test_comparison_of_eight_rates_stays_legible (void)
   draw_comparison (cr, PM_CHART_STYLE_SCREEN, 1600, 900, layout, rows);
   g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_TARGET), ==, 1);
   g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_TARGET, "≥95"));
-  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 8);
+  g_assert_cmpuint (pm_chart_layout_count_labels (layout, PM_CHART_LABEL_LEGEND), ==, 9);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LEGEND, "Target"));
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -318,6 +411,167 @@ test_summary_stacks_the_statuses_of_each_domain (void)
   cairo_surface_destroy (surface);
 }
 
+/* The domains of both plans and their totals, named as the builder names
+ * them (counts synthetic). */
+static PmSummaryData *
+summary_of_both_plans (void)
+{
+  static const char *rows[] = {
+    "妇女与健康", "妇女与经济", "妇女参与决策管理", "妇女与社会保障", "妇女与家庭建设",
+    "妇女与环境", "妇女与法律", "云阳县妇女发展规划（2021—2030年）：全部领域",
+    "儿童与健康", "儿童与安全", "儿童与教育", "儿童与福利", "儿童与家庭", "儿童与环境",
+    "儿童与法律", "云阳县儿童发展规划（2021—2030年）：全部领域",
+  };
+  PmSummaryData *data = pm_summary_data_new ("2023年各指标状态");
+
+  data->subtitle = g_strdup ("云阳县妇女发展规划（2021—2030年）、云阳县儿童发展规划（2021—2030年）");
+  data->footnote = g_strdup ("达标率 = 已实现 ÷ 可测量的指标（合成测试数据）");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      PmSummaryRow *row = pm_summary_data_add_row (data, rows[r]);
+
+      row->total = g_str_has_suffix (rows[r], "全部领域");
+      row->group = g_strdup (r < 8 ? "云阳县妇女发展规划（2021—2030年）" : "云阳县儿童发展规划（2021—2030年）");
+      if (row->total)
+        row->short_label = g_strdup ("全部领域");
+      row->counts[PM_CHART_STATUS_ACHIEVED] = 1 + r % 3;
+      row->counts[PM_CHART_STATUS_NO_DATA] = row->total ? 40 : 2 + r % 5;
+      row->rate = 0.25;
+    }
+
+  return data;
+}
+
+static void
+test_summary_does_not_cut_plan_names_short_on_slides (void)
+{
+  g_autoptr (PmSummaryData) data = summary_of_both_plans ();
+  static const int sizes_slide[][2] = { { 1920, 1080 }, { 1600, 900 }, { 1280, 720 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes_slide); z++)
+    {
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, sizes_slide[z][0],
+                                                             sizes_slide[z][1]);
+      cairo_t *cr = cairo_create (surface);
+      guint n = 0;
+
+      draw_summary (cr, PM_CHART_STYLE_SLIDE, sizes_slide[z][0], sizes_slide[z][1], layout, data);
+      for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+        {
+          const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+          if (label->role != PM_CHART_LABEL_LEGEND || !strstr (label->text, "发展规划"))
+            continue;
+          n++;
+          g_assert_false (label->ellipsized);
+          /* on one line, as on a slide a name is read at a glance */
+          g_assert_null (strchr (label->lines, '\n'));
+        }
+      g_assert_cmpuint (n, ==, 2);
+      chart_test_assert_layout_clean (layout, sizes_slide[z][0], sizes_slide[z][1]);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_summary_never_breaks_a_line_inside_a_word (void)
+{
+  g_autoptr (PmSummaryData) data = summary_of_both_plans ();
+  static const char *words[] = { "全部领域", "2021—2030年", "云阳县妇女发展规划", "云阳县儿童发展规划" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (guint narrow = 0; narrow < 2; narrow++)
+        {
+          g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+          int width = narrow ? 640 : sizes[z].width, height = sizes[z].height;
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+          cairo_t *cr = cairo_create (surface);
+
+          /* a slide is 16:9, never a narrow column */
+          if (narrow && all_styles[s] == PM_CHART_STYLE_SLIDE)
+            {
+              cairo_destroy (cr);
+              cairo_surface_destroy (surface);
+              continue;
+            }
+          g_test_message ("%s at %d×%d", pm_chart_style_to_string (all_styles[s]), width, height);
+          draw_summary (cr, all_styles[s], width, height, layout, data);
+          for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+            {
+              const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+              if (label->role != PM_CHART_LABEL_LEGEND || !strstr (label->text, "规划"))
+                continue;
+              g_assert_false (label->ellipsized);
+              for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+                if (strstr (label->text, words[w]) && !strstr (label->lines, words[w]))
+                  g_error ("“%s” is broken inside %s", label->lines, words[w]);
+            }
+          chart_test_assert_layout_clean (layout, width, height);
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+}
+
+/* Every label of a slide-style chart at 1920×1080 is at least 18 pt as
+ * projected: 1080 / 30 = 36 px (a 16:9 slide is 540 pt high). */
+static void
+assert_slide_type_large (DrawFunc draw,
+                         gpointer data)
+{
+  static const int slides[][2] = { { 1920, 1080 }, { 1280, 720 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (slides); z++)
+    {
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, slides[z][0],
+                                                             slides[z][1]);
+      cairo_t *cr = cairo_create (surface);
+      double smallest = slides[z][1] / 540.0 * 18;
+
+      draw (cr, PM_CHART_STYLE_SLIDE, slides[z][0], slides[z][1], layout, data);
+      g_assert_cmpuint (pm_chart_layout_get_n_labels (layout), >, 5);
+      for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+        {
+          const PmChartLabel *label = pm_chart_layout_get_label (layout, i);
+
+          if (label->size < smallest - 0.01)
+            g_error ("“%s” is %.1f pt on a slide", label->text, label->size / slides[z][1] * 540);
+        }
+      chart_test_assert_layout_clean (layout, slides[z][0], slides[z][1]);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+draw_trend (cairo_t       *cr,
+            PmChartStyle   style,
+            double         width,
+            double         height,
+            PmChartLayout *layout,
+            gpointer       data)
+{
+  pm_chart_draw_trend (cr, data, style, width, height, layout);
+}
+
+static void
+test_slide_type_is_at_least_18_pt_as_projected (void)
+{
+  g_autoptr (PmTrendData) trend = chart_test_full_trend ();
+  g_autoptr (GPtrArray) rows = myopia_rows ();
+  g_autoptr (PmSummaryData) both = summary_of_both_plans ();
+  g_autoptr (PmSummaryData) one = summary_data ();
+
+  assert_slide_type_large (draw_trend, trend);
+  assert_slide_type_large (draw_comparison, rows);
+  assert_slide_type_large (draw_summary, one);
+  assert_slide_type_large (draw_summary, both);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,12 +583,26 @@ main (int   argc,
                    test_comparison_has_a_legend_and_every_target);
   g_test_add_func ("/chart/comparison/in-print-differs-by-marker-and-dash",
                    test_comparison_in_print_differs_by_marker_and_dash);
+  g_test_add_func ("/chart/comparison/in-print-draws-targets-with-a-dash-no-series-has",
+                   test_comparison_in_print_draws_targets_with_a_dash_no_series_has);
+  g_test_add_func ("/chart/comparison/in-print-has-a-legend-entry-for-the-targets",
+                   test_comparison_in_print_has_a_legend_entry_for_the_targets);
+  g_test_add_func ("/chart/comparison/labels-keep-off-the-target-lines",
+                   test_comparison_labels_keep_off_the_target_lines);
   g_test_add_func ("/chart/comparison/of-eight-rates-stays-legible",
                    test_comparison_of_eight_rates_stays_legible);
   g_test_add_func ("/chart/overview/draws-every-indicator-of-a-domain",
                    test_overview_draws_every_indicator_of_a_domain);
   g_test_add_func ("/chart/summary/stacks-the-statuses-of-each-domain",
                    test_summary_stacks_the_statuses_of_each_domain);
+
+  g_test_add_func ("/chart/summary/does-not-cut-plan-names-short-on-slides",
+                   test_summary_does_not_cut_plan_names_short_on_slides);
+  g_test_add_func ("/chart/summary/never-breaks-a-line-inside-a-word",
+                   test_summary_never_breaks_a_line_inside_a_word);
+
+  g_test_add_func ("/chart/slide/type-is-at-least-18-pt-as-projected",
+                   test_slide_type_is_at_least_18_pt_as_projected);
 
   return g_test_run ();
 }

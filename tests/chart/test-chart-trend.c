@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "chart-test-util.h"
+#include "pm-chart-export.h"
+#include "pm-chart.h"
 
 static const PmChartStyle all_styles[] = {
   PM_CHART_STYLE_SCREEN,
@@ -495,6 +497,314 @@ test_direction_target_has_an_arrow_and_words (void)
   cairo_surface_destroy (surface);
 }
 
+/* W12 as the plans print it (2010 85.3, 2020 98.06, target ＞98.5) with
+ * synthetic monitoring values. */
+static PmTrendData *
+far_2010_trend (void)
+{
+  static const double values[] = { 98.2, 98.3, 98.45 };
+  PmTrendData *data = chart_test_trend ("高中阶段教育女性毛入学率（%）",
+                                        PM_CHART_TARGET_COMPARISON, "＞98.5", 98.5);
+
+  data->target.op = PM_CHART_OP_GT;
+  pm_trend_data_add_point (data, 2010, 85.3, PM_TREND_POINT_HISTORY);
+  pm_trend_data_add_point (data, 2020, 98.06, PM_TREND_POINT_HISTORY);
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  data->baseline_year = 2020;
+  data->baseline_value = 98.06;
+  data->required_value = 98.5;
+  data->projection_from_year = 2023;
+  data->projection_from_value = 98.45;
+  data->projected_value = 99.37;
+  pm_trend_data_set_status (data, PM_CHART_STATUS_ON_TRACK, NULL, NULL);
+  return data;
+}
+
+static void
+test_the_y_axis_starts_near_the_2020_baseline_when_2010_is_far (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750,
+                                                      layout);
+  double lo, hi;
+
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  g_assert_cmpfloat (lo, >, 95);
+  g_assert_cmpfloat (lo, <=, 98.06);
+  g_assert_cmpfloat (hi, >=, 99.37);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_the_2010_value_far_off_is_drawn_past_a_break_of_the_axis (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    {
+      g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+      cairo_surface_t *surface = chart_test_render_trend (data, all_styles[s], 1200, 750, layout);
+      const PmChartLabel *label = pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "85.3");
+      double px, py, pw, ph, bx, by, far_min, far_max;
+
+      g_test_message ("%s", pm_chart_style_to_string (all_styles[s]));
+      pm_chart_layout_get_plot_area (layout, 0, &px, &py, &pw, &ph);
+      g_assert_true (pm_chart_layout_get_axis_break (layout, 0, &bx, &by, &far_min, &far_max));
+      g_assert_cmpfloat (far_min, ==, 85.3);
+      g_assert_cmpfloat (far_max, ==, 85.3);
+      /* the mark on the value axis, below the area */
+      g_assert_cmpfloat_with_epsilon (bx, px, 0.5);
+      g_assert_cmpfloat (by, >, py + ph);
+      /* the value, labelled, beyond the mark */
+      g_assert_nonnull (label);
+      g_assert_cmpfloat (label->y + label->height, >, by);
+      chart_test_assert_layout_clean (layout, 1200, 750);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_a_2010_value_near_the_others_keeps_the_axis_whole (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_full_trend ();
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750,
+                                                      layout);
+  double lo, hi;
+
+  g_assert_false (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  g_assert_cmpfloat (lo, <=, 76);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_the_2020_baseline_and_the_target_just_above_it_are_clearly_apart (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+
+  /* on screen, on paper and at 300 dpi (a 1200×750 image of a 384×240 chart) */
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint k = 0; k < 2; k++)
+      {
+        g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+        double size_w = k == 0 ? 1200 : 384, size_h = k == 0 ? 750 : 240;
+        cairo_surface_t *surface = chart_test_render_trend (data, all_styles[s], size_w, size_h, layout);
+        double px, py, pw, ph, gap;
+
+        if (k == 1 && all_styles[s] == PM_CHART_STYLE_SLIDE)
+          {
+            /* a slide is shown whole, never as a 384×240 print */
+            cairo_surface_destroy (surface);
+            continue;
+          }
+        pm_chart_layout_get_plot_area (layout, 0, &px, &py, &pw, &ph);
+        gap = pm_chart_layout_value_to_y (layout, 0, 98.06) - pm_chart_layout_value_to_y (layout, 0, 98.5);
+        g_test_message ("%s at %.0f×%.0f: %.1f of %.1f", pm_chart_style_to_string (all_styles[s]),
+                        size_w, size_h, gap, ph);
+        g_assert_cmpfloat (gap, >, ph * 0.1);
+        cairo_surface_destroy (surface);
+      }
+}
+
+static void
+test_a_steep_projection_ends_inside_the_plot (void)
+{
+  static const double values[] = { 0.5, 0.6, 0.8 };
+  g_autoptr (PmTrendData) data = chart_test_trend ("城镇公共厕所男女厕位比（%）", PM_CHART_TARGET_RATIO,
+                                                   "2:3", 1.5);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+  double lo, hi, px, py, pw, ph, y;
+
+  data->target.op = PM_CHART_OP_EQ;
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  data->projection_from_year = 2023;
+  data->projection_from_value = 0.8;
+  data->projected_value = 2.6;
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  g_assert_cmpfloat (hi, >=, 2.6);
+  pm_chart_layout_get_plot_area (layout, 0, &px, &py, &pw, &ph);
+  y = pm_chart_layout_value_to_y (layout, 0, 2.6);
+  g_assert_cmpfloat (y, >=, py);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_PROJECTION, "2.6"));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_an_absurd_projection_leaves_the_values_a_third_of_the_height (void)
+{
+  static const double values[] = { 0.5, 0.6, 0.8 };
+  g_autoptr (PmTrendData) data = chart_test_trend ("城镇公共厕所男女厕位比（%）", PM_CHART_TARGET_RATIO,
+                                                   "2:3", 1.5);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+  double lo, hi;
+
+  data->target.op = PM_CHART_OP_EQ;
+  chart_test_add_values (data, 2021, values, G_N_ELEMENTS (values));
+  data->projection_from_year = 2023;
+  data->projection_from_value = 0.8;
+  data->projected_value = 40;
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+
+  pm_chart_layout_get_value_range (layout, 0, &lo, &hi);
+  /* the figures span 0.5–1.5: the axis stops short of 40 */
+  g_assert_cmpfloat (hi, <, 5);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_PROJECTION, "40"));
+  cairo_surface_destroy (surface);
+}
+
+/* Value labels (and the latest value's) kept clear of the target line and
+ * of each other by margin, at dpi on a width × height image. */
+static void
+assert_value_labels_clear (const PmTrendData *data,
+                           PmChartStyle       style,
+                           int                width,
+                           int                height,
+                           double             dpi)
+{
+  g_autoptr (PmChart) chart = pm_chart_new_trend (data);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = pm_chart_render_image (chart, style, width, height, dpi, layout);
+  double target_y, x0;
+  PmChartTheme theme;
+  guint n_values = 0;
+
+  /* a small image at a high dpi has no room for a plot */
+  if (pm_chart_layout_get_n_plots (layout) == 0)
+    {
+      g_assert_cmpint (width * 96 / dpi, <, 480);
+      cairo_surface_destroy (surface);
+      return;
+    }
+  target_y = pm_chart_layout_value_to_y (layout, 0, data->target.value);
+  x0 = pm_chart_layout_year_to_x (layout, 0, data->period_start_year);
+
+  pm_chart_theme_init (&theme, style, width * 96 / dpi, height * 96 / dpi, FALSE);
+  g_test_message ("%s at %d×%d, %.0f dpi", pm_chart_style_to_string (style), width, height, dpi);
+  for (guint i = 0; i < pm_chart_layout_get_n_labels (layout); i++)
+    {
+      const PmChartLabel *a = pm_chart_layout_get_label (layout, i);
+
+      if (a->role != PM_CHART_LABEL_VALUE && a->role != PM_CHART_LABEL_LATEST)
+        continue;
+      n_values++;
+      if (a->x + a->width > x0 && a->y < target_y - 0.5 && a->y + a->height > target_y + 0.5)
+        g_error ("“%s” (%.1f,%.1f %.1f×%.1f) sits on the target line at %.1f", a->text, a->x, a->y,
+                 a->width, a->height, target_y);
+
+      /* no other label nearer than half a gap beside it, where a halo would
+       * hide a piece of it */
+      for (guint j = 0; j < pm_chart_layout_get_n_labels (layout); j++)
+        {
+          const PmChartLabel *b = pm_chart_layout_get_label (layout, j);
+          double m = theme.gap * 0.5 - 0.1;
+
+          if (j == i)
+            continue;
+          if (a->x - m < b->x + b->width && b->x < a->x + a->width + m &&
+              a->y + 0.5 < b->y + b->height && b->y + 0.5 < a->y + a->height)
+            g_error ("“%s” (%.1f,%.1f %.1f×%.1f) and “%s” (%.1f,%.1f %.1f×%.1f) touch", a->text,
+                     a->x, a->y, a->width, a->height, b->text, b->x, b->y, b->width, b->height);
+        }
+    }
+  g_assert_cmpuint (n_values, >=, 2);
+  chart_test_assert_layout_clean (layout, width * 96 / dpi, height * 96 / dpi);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_value_labels_keep_off_the_target_line_and_each_other (void)
+{
+  g_autoptr (PmTrendData) data = far_2010_trend ();
+  static const double dpis[] = { 96, 150, 300 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (all_styles); s++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (guint k = 0; k < G_N_ELEMENTS (dpis); k++)
+        if (all_styles[s] != PM_CHART_STYLE_SLIDE || dpis[k] == 96)
+          assert_value_labels_clear (data, all_styles[s], sizes[z].width, sizes[z].height, dpis[k]);
+}
+
+static void
+test_values_printed_in_the_plan_are_labelled_as_printed (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_trend ("九年义务教育巩固率（%）", PM_CHART_TARGET_COMPARISON,
+                                                   "≥96", 96);
+  g_autoptr (PmTrendData) copy = NULL;
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+
+  /* C21's predecessor HC21 as printed: 98.5 in 2010, 98.90 in 2020 */
+  pm_trend_data_add_printed_point (data, 2010, 98.5, PM_TREND_POINT_HISTORY, "98.5");
+  pm_trend_data_add_printed_point (data, 2020, 98.9, PM_TREND_POINT_HISTORY, "98.90");
+  copy = pm_trend_data_copy (data);
+  g_clear_pointer (&data, pm_trend_data_free);
+
+  surface = chart_test_render_trend (copy, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.90"));
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_SUBTITLE, "Latest (2020): 98.90"));
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "98.5"));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_observed_values_are_labelled_by_their_number (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_trend ("九年义务教育巩固率（%）", PM_CHART_TARGET_COMPARISON,
+                                                   "≥96", 96);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+
+  pm_trend_data_add_printed_point (data, 2020, 98.9, PM_TREND_POINT_HISTORY, "98.90");
+  /* a year given again is replaced, printed text and all */
+  pm_trend_data_add_printed_point (data, 2020, 98.9, PM_TREND_POINT_DEFAULT, NULL);
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.9"));
+  g_assert_null (pm_chart_layout_find_label (layout, PM_CHART_LABEL_LATEST, "98.90"));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_a_2020_value_alone_is_not_cut_off_from_a_2010_value_near_it (void)
+{
+  g_autoptr (PmTrendData) data = chart_test_trend ("妇女体质测定标准合格比例（%）", PM_CHART_TARGET_DIRECTION,
+                                                   "提高", NAN);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface;
+
+  /* one figure since 2020 and none to aim at: 2010 is near enough */
+  data->target.direction = 1;
+  pm_trend_data_add_point (data, 2010, 91, PM_TREND_POINT_HISTORY);
+  pm_trend_data_add_point (data, 2020, 93.6, PM_TREND_POINT_HISTORY);
+  surface = chart_test_render_trend (data, PM_CHART_STYLE_SCREEN, 1200, 750, layout);
+  g_assert_false (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_a_small_multiple_labels_the_value_past_the_break (void)
+{
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) pm_trend_data_free);
+  g_autoptr (PmChartLayout) layout = pm_chart_layout_new ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1600, 900);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < 6; i++)
+    g_ptr_array_add (cells, far_2010_trend ());
+  pm_chart_draw_overview (cr, "妇女与健康", "合成测试数据", (PmTrendData * const *) cells->pdata,
+                          cells->len, PM_CHART_STYLE_SCREEN, 1600, 900, layout);
+  g_assert_true (pm_chart_layout_get_axis_break (layout, 0, NULL, NULL, NULL, NULL));
+  g_assert_nonnull (pm_chart_layout_find_label (layout, PM_CHART_LABEL_VALUE, "85.3"));
+  chart_test_assert_layout_clean (layout, 1600, 900);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_nice_ticks_cover_the_range (void)
 {
@@ -582,6 +892,28 @@ main (int   argc,
                    test_negative_and_zero_values_are_handled);
   g_test_add_func ("/chart/trend/direction-target-has-an-arrow-and-words",
                    test_direction_target_has_an_arrow_and_words);
+  g_test_add_func ("/chart/trend/the-y-axis-starts-near-the-2020-baseline-when-2010-is-far",
+                   test_the_y_axis_starts_near_the_2020_baseline_when_2010_is_far);
+  g_test_add_func ("/chart/trend/the-2010-value-far-off-is-drawn-past-a-break-of-the-axis",
+                   test_the_2010_value_far_off_is_drawn_past_a_break_of_the_axis);
+  g_test_add_func ("/chart/trend/a-2010-value-near-the-others-keeps-the-axis-whole",
+                   test_a_2010_value_near_the_others_keeps_the_axis_whole);
+  g_test_add_func ("/chart/trend/the-2020-baseline-and-the-target-just-above-it-are-clearly-apart",
+                   test_the_2020_baseline_and_the_target_just_above_it_are_clearly_apart);
+  g_test_add_func ("/chart/trend/a-steep-projection-ends-inside-the-plot",
+                   test_a_steep_projection_ends_inside_the_plot);
+  g_test_add_func ("/chart/trend/an-absurd-projection-leaves-the-values-a-third-of-the-height",
+                   test_an_absurd_projection_leaves_the_values_a_third_of_the_height);
+  g_test_add_func ("/chart/trend/value-labels-keep-off-the-target-line-and-each-other",
+                   test_value_labels_keep_off_the_target_line_and_each_other);
+  g_test_add_func ("/chart/trend/values-printed-in-the-plan-are-labelled-as-printed",
+                   test_values_printed_in_the_plan_are_labelled_as_printed);
+  g_test_add_func ("/chart/trend/observed-values-are-labelled-by-their-number",
+                   test_observed_values_are_labelled_by_their_number);
+  g_test_add_func ("/chart/trend/a-2020-value-alone-is-not-cut-off-from-a-2010-value-near-it",
+                   test_a_2020_value_alone_is_not_cut_off_from_a_2010_value_near_it);
+  g_test_add_func ("/chart/overview/a-small-multiple-labels-the-value-past-the-break",
+                   test_a_small_multiple_labels_the_value_past_the_break);
   g_test_add_func ("/chart/axis/nice-ticks-cover-the-range", test_nice_ticks_cover_the_range);
   g_test_add_func ("/chart/axis/values-print-as-the-plans-print-them",
                    test_values_print_as_the_plans_print_them);
