@@ -536,7 +536,7 @@ pm_chart_new_status_summary (PmProject *project,
     }
   data->footnote = g_strdup (D_ (lang, "Attainment rate (达标率): indicators achieved ÷ indicators measured "
                                "(achieved, on track, needs to speed up, limited progress, "
-                               "deteriorating, not achieved). Numbers in the bars: indicators."));
+                               "deteriorating, not achieved). Numbers in and beside the bars: indicators."));
 
   plans = pm_project_get_plans (project);
   for (guint p = 0; p < g_list_model_get_n_items (plans); p++)
