@@ -391,14 +391,23 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
 static void
 quit (GtkApplication *app)
 {
-  GList *windows = gtk_application_get_windows (app);
+  /* a copy: a window closed leaves the application's list, and its node */
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (app), ref_window, NULL);
 
   /* closing saves each window's size and closes its project (its lock) */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (G_APPLICATION (app));
 }
 
