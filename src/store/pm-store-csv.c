@@ -1093,12 +1093,23 @@ pm_store_import_csv_data_full (PmStore                    *self,
   /* the model is about to change under the index */
   g_clear_pointer (&existing, g_hash_table_unref);
 
+  if (options->pending)
+    *options->pending = NULL;
   if (changes->len > 0)
     {
-      if (!pm_store_apply_changes (self, changes, TRUE, PM_HISTORY_ORIGIN_IMPORT, error))
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+      if (!pm_store_write_changes (self, changes, TRUE, PM_HISTORY_ORIGIN_IMPORT, now, error))
         return FALSE;
-      pm_store_push_edit (self, g_strdup_printf (_("Import “%s”"), name),
-                          g_steal_pointer (&changes));
+      if (options->pending)
+        *options->pending = pm_store_pending_new (g_strdup_printf (_("Import “%s”"), name),
+                                                  g_steal_pointer (&changes), now);
+      else
+        {
+          pm_store_follow_changes (self, changes, TRUE, now);
+          pm_store_push_edit (self, g_strdup_printf (_("Import “%s”"), name),
+                              g_steal_pointer (&changes));
+        }
     }
 
   if (counts)

@@ -202,6 +202,20 @@ gboolean pm_store_apply_changes (PmStore         *self,
                                  gboolean         forward,
                                  PmHistoryOrigin  origin,
                                  GError         **error);
+gboolean pm_store_write_changes (PmStore         *self,
+                                 GPtrArray       *changes,
+                                 gboolean         forward,
+                                 PmHistoryOrigin  origin,
+                                 GDateTime       *now,
+                                 GError         **error);
+void pm_store_follow_changes (PmStore   *self,
+                              GPtrArray *changes,
+                              gboolean   forward,
+                              GDateTime *now);
+/* Takes label and changes. */
+PmStorePending *pm_store_pending_new (char      *label,
+                                      GPtrArray *changes,
+                                      GDateTime *when);
 gboolean pm_store_check_writable (PmStore *self,
                                   GError **error);
 gboolean pm_store_check_open (PmStore *self,

@@ -1070,6 +1070,23 @@ pm_store_apply_changes (PmStore         *self,
                         GError         **error)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  if (!pm_store_write_changes (self, changes, forward, origin, now, error))
+    return FALSE;
+  pm_store_follow_changes (self, changes, forward, now);
+  return TRUE;
+}
+
+/* The file part of pm_store_apply_changes (): may run in a worker thread,
+ * touches nothing of the model. */
+gboolean
+pm_store_write_changes (PmStore         *self,
+                        GPtrArray       *changes,
+                        gboolean         forward,
+                        PmHistoryOrigin  origin,
+                        GDateTime       *now,
+                        GError         **error)
+{
   g_autofree char *changed_at = pm_store_format_time (now);
   gint64 first_history_id;
   g_autoptr (PmStoreSqlRows) staging = NULL;
@@ -1144,8 +1161,21 @@ pm_store_apply_changes (PmStore         *self,
       !pm_store_chain_seal (self, first_history_id, error) ||
       !pm_store_sql_commit (self, error))
     goto failed;
+  return TRUE;
 
-  /* the file has it: now the model */
+failed:
+  pm_store_sql_rollback (self);
+  return FALSE;
+}
+
+/* The model part: the model follows what pm_store_write_changes () wrote,
+ * on the thread the model belongs to (the main thread in the window). */
+void
+pm_store_follow_changes (PmStore   *self,
+                         GPtrArray *changes,
+                         gboolean   forward,
+                         GDateTime *now)
+{
   for (guint i = 0; i < changes->len; i++)
     {
       PmStoreChange *change = g_ptr_array_index (changes, forward ? i : changes->len - 1 - i);
@@ -1167,12 +1197,6 @@ pm_store_apply_changes (PmStore         *self,
       else
         pm_indicator_remove_observation (indicator, change->year, change->area);
     }
-
-  return TRUE;
-
-failed:
-  pm_store_sql_rollback (self);
-  return FALSE;
 }
 
 static void
@@ -1197,6 +1221,58 @@ pm_store_push_edit (PmStore   *self,
     g_ptr_array_remove_index (self->undo_stack, 0);
   g_ptr_array_set_size (self->redo_stack, 0);
   notify_undo (self);
+}
+
+struct _PmStorePending
+{
+  char *label;
+  GPtrArray *changes;
+  GDateTime *when;
+};
+
+PmStorePending *
+pm_store_pending_new (char      *label,
+                      GPtrArray *changes,
+                      GDateTime *when)
+{
+  PmStorePending *pending = g_new0 (PmStorePending, 1);
+
+  pending->label = label;
+  pending->changes = changes;
+  pending->when = g_date_time_ref (when);
+  return pending;
+}
+
+void
+pm_store_pending_free (PmStorePending *pending)
+{
+  if (pending == NULL)
+    return;
+  g_free (pending->label);
+  g_clear_pointer (&pending->changes, g_ptr_array_unref);
+  g_date_time_unref (pending->when);
+  g_free (pending);
+}
+
+/**
+ * pm_store_finish_pending:
+ * @pending: (transfer full): what an import with #PmStoreImportOptions.pending
+ *   wrote to the file
+ *
+ * Brings the model and the undo list up to the file, on the thread the
+ * model belongs to. The file already holds the values, so nothing can fail.
+ */
+void
+pm_store_finish_pending (PmStore        *self,
+                         PmStorePending *pending)
+{
+  g_return_if_fail (PM_IS_STORE (self));
+  g_return_if_fail (pending != NULL);
+
+  pm_store_follow_changes (self, pending->changes, TRUE, pending->when);
+  pm_store_push_edit (self, g_steal_pointer (&pending->label),
+                      g_steal_pointer (&pending->changes));
+  pm_store_pending_free (pending);
 }
 
 /* Checks code, year and area; returns the indicator. */

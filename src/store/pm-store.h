@@ -70,6 +70,9 @@ typedef struct
 #define PM_TYPE_STORE (pm_store_get_type ())
 G_DECLARE_FINAL_TYPE (PmStore, pm_store, PM, STORE, GObject)
 
+/* What a deferred import (PmStoreImportOptions.pending) left for the model. */
+typedef struct _PmStorePending PmStorePending;
+
 PmStore *pm_store_create_from_template (const char *path,
                                         GError    **error);
 void pm_store_prepare (void);
@@ -202,7 +205,17 @@ typedef struct
   gboolean strict;               /* refuse the import when a check warns */
   gboolean known_areas_only;     /* refuse an area that is not one of pm_store_list_areas ()… */
   const char *const *new_areas;  /* (nullable) …nor one of these, which the import may add */
+  /* (nullable) (out): when set, the import writes the file only and leaves
+   * here what the model and the undo list must follow (NULL when nothing
+   * changed), for pm_store_finish_pending () on the model's thread: an
+   * import in a worker thread, while the window shows the model */
+  PmStorePending **pending;
 } PmStoreImportOptions;
+
+void pm_store_finish_pending (PmStore        *self,
+                              PmStorePending *pending);
+void pm_store_pending_free (PmStorePending *pending);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PmStorePending, pm_store_pending_free)
 
 gboolean pm_store_import_csv_full (PmStore                    *self,
                                    const char                 *csv_path,

@@ -363,6 +363,7 @@ typedef struct
   char *path;
   char *encoding; /* NULL: UTF-8 */
   PmStoreImportCounts counts;
+  PmStorePending *pending; /* what the model must follow, on the main thread */
 } ImportData;
 
 static void
@@ -371,6 +372,7 @@ import_data_free (ImportData *data)
   g_clear_object (&data->store);
   g_free (data->path);
   g_free (data->encoding);
+  g_clear_pointer (&data->pending, pm_store_pending_free);
   g_free (data);
 }
 
@@ -386,8 +388,10 @@ import_thread (GTask        *task,
 {
   ImportData *data = task_data;
   GError *error = NULL;
-  /* an area the project does not have is a typo: refused */
-  PmStoreImportOptions options = { .encoding = data->encoding, .known_areas_only = TRUE };
+  /* an area the project does not have is a typo: refused; the model
+   * (which the window's widgets show) changes on the main thread only */
+  PmStoreImportOptions options = { .encoding = data->encoding, .known_areas_only = TRUE,
+                                   .pending = &data->pending };
 
   if (pm_store_import_csv_full (data->store, data->path, &options, &data->counts, NULL, &error))
     g_task_return_boolean (task, TRUE);
@@ -462,6 +466,9 @@ import_done_cb (GObject      *source_object,
   ImportData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr (GError) error = NULL;
 
+  /* the file holds the values: the model and the undo list follow, here */
+  if (data->pending)
+    pm_store_finish_pending (data->store, g_steal_pointer (&data->pending));
   pm_window_end_busy (self);
   if (self->disposed)
     return;

@@ -704,6 +704,46 @@ test_a_value_in_the_file_that_is_not_a_number_is_reported (void)
 }
 
 
+/* What the window does: the import in a worker thread writes the file
+ * only; the model and the undo list follow on the main thread. */
+static void
+test_a_deferred_import_writes_the_file_and_the_model_follows_when_finished (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (PmStore) store = new_store (&path);
+  g_autoptr (GError) error = NULL;
+  PmStorePending *pending = NULL;
+  PmStoreImportOptions options = { .known_areas_only = TRUE, .pending = &pending };
+  PmStoreImportCounts counts;
+
+  g_assert_true (pm_store_import_csv_data_full (store,
+                                                "code,year,area,value\nW1,2023,county,81.5\n",
+                                                -1, "synthetic.csv", &options, &counts, NULL,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_nonnull (pending);
+  /* the file has it, the model not yet */
+  g_assert_cmpint (store_test_query_int (path, "SELECT count (*) FROM observations "
+                                               "WHERE indicator = 'W1' AND year = 2023"), ==, 1);
+  g_assert_null (find (store, "W1", 2023, NULL));
+  g_assert_false (pm_store_can_undo (store));
+
+  pm_store_finish_pending (store, pending);
+  g_assert_cmpfloat (pm_observation_get_value (find (store, "W1", 2023, NULL)), ==, 81.5);
+  g_assert_true (pm_store_can_undo (store));
+  g_assert_true (pm_store_undo (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (find (store, "W1", 2023, NULL));
+
+  /* nothing changed: nothing pending */
+  pending = (PmStorePending *) 0x1;
+  g_assert_true (pm_store_import_csv_data_full (store, "code,year,area,value\n", -1, "empty.csv",
+                                                &options, &counts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (pending);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +787,8 @@ main (int   argc,
                    test_an_unknown_area_is_refused_with_the_list_of_areas);
   g_test_add_func ("/store/import/values-that-fail-the-checks-are-warned-and-strict-refuses-them",
                    test_values_that_fail_the_checks_are_warned_and_strict_refuses_them);
+  g_test_add_func ("/store/import/a-deferred-import-writes-the-file-and-the-model-follows-when-finished",
+                   test_a_deferred_import_writes_the_file_and_the_model_follows_when_finished);
   g_test_add_func ("/store/import/every-locked-row-is-named-with-its-line",
                    test_every_locked_row_is_named_with_its_line);
   g_test_add_func ("/store/open/a-value-in-the-file-that-is-not-a-number-is-reported",

@@ -601,6 +601,82 @@ test_the_sidebar_opens_a_department (Fixture       *fixture,
   g_assert_cmpstr (pm_window_get_visible_page (fixture->window), ==, "completeness");
 }
 
+typedef struct
+{
+  GThread *main_thread;
+  guint n_changes;
+  guint n_off_main;
+} ThreadWatch;
+
+static void
+observations_changed_cb (GListModel  *model,
+                         guint        position,
+                         guint        removed,
+                         guint        added,
+                         ThreadWatch *watch)
+{
+  watch->n_changes++;
+  if (g_thread_self () != watch->main_thread)
+    watch->n_off_main++;
+}
+
+static void
+undo_notified_cb (GObject     *store,
+                  GParamSpec  *pspec,
+                  ThreadWatch *watch)
+{
+  observations_changed_cb (NULL, 0, 0, 0, watch);
+}
+
+static gboolean
+window_not_busy (gpointer window)
+{
+  return !pm_window_is_busy (window);
+}
+
+/* The import reads and writes the file in a worker thread; the model, which
+ * the open grid shows, and the undo list change on the main thread only. */
+static void
+test_an_import_changes_the_model_on_the_main_thread_only (Fixture       *fixture,
+                                                          gconstpointer  user_data)
+{
+  PmDepartmentPage *page = show_department (fixture, "县教委", 2023);
+  PmDepartmentGrid *grid = pm_department_page_get_grid (page);
+  PmProject *project = pm_window_get_project (fixture->window);
+  const char *codes[] = { "C10", "C10.1", "C10.2" };
+  ThreadWatch watch = { g_thread_self (), 0, 0 };
+  g_autofree char *csv = g_build_filename (fixture->dir, "synthetic.csv", NULL);
+
+  g_assert_true (g_file_set_contents (csv,
+                                      "code,year,area,value,note,source\n"
+                                      "C10,2023,county,91.5,synthetic,test\n"
+                                      "C10.1,2023,county,35,synthetic,test\n"
+                                      "C10.2,2023,county,55,synthetic,test\n",
+                                      -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_signal_connect (pm_indicator_get_observations (pm_project_find_indicator (project,
+                                                                                codes[i])),
+                      "items-changed", G_CALLBACK (observations_changed_cb), &watch);
+  g_signal_connect (pm_window_get_store (fixture->window), "notify::can-undo",
+                    G_CALLBACK (undo_notified_cb), &watch);
+
+  pm_window_import_values_from_path (fixture->window, csv);
+  g_assert_true (wait_for (window_not_busy, fixture->window));
+  spin ();
+
+  g_assert_cmpuint (watch.n_changes, >=, G_N_ELEMENTS (codes));
+  g_assert_cmpuint (watch.n_off_main, ==, 0);
+  g_assert_cmpfloat (stored (fixture, "C10.1", 2023), ==, 35);
+  g_assert_cmpstr (pm_department_grid_get_cell_text (grid, row_of (page, "C10.2"), 2023), ==,
+                   "55");
+  g_assert_true (pm_store_can_undo (pm_window_get_store (fixture->window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_signal_handlers_disconnect_by_data (
+      pm_indicator_get_observations (pm_project_find_indicator (project, codes[i])), &watch);
+  g_signal_handlers_disconnect_by_data (pm_window_get_store (fixture->window), &watch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +704,8 @@ main (int   argc,
   ADD ("key-tasks-take-a-progress-note-and-work-items",
        test_key_tasks_take_a_progress_note_and_work_items);
   ADD ("the-sidebar-opens-a-department", test_the_sidebar_opens_a_department);
+  ADD ("an-import-changes-the-model-on-the-main-thread-only",
+       test_an_import_changes_the_model_on_the_main_thread_only);
 
   return g_test_run ();
 }
