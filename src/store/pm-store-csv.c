@@ -131,7 +131,6 @@ pm_store_parse_number (const char *field,
   g_autofree char *normal = NULL;
   g_autofree char *plain = NULL;
   g_autofree char *shown = NULL;
-  g_autoptr (GString) digits = g_string_new (NULL);
   const char *sign_unit = NULL;
   const char *p, *end, *dot, *exponent;
   gsize length;
@@ -141,14 +140,16 @@ pm_store_parse_number (const char *field,
   *reason = NULL;
 
   trimmed = trim (field);
-  shown = visible (trimmed);
   /* U+2212 MINUS SIGN is not folded by NFKC */
-  {
-    g_auto (GStrv) parts = g_strsplit (trimmed, "−", -1);
-    g_autofree char *joined = g_strjoinv ("-", parts);
+  if (strstr (trimmed, "−"))
+    {
+      g_auto (GStrv) parts = g_strsplit (trimmed, "−", -1);
+      g_autofree char *joined = g_strjoinv ("-", parts);
 
-    normal = normalize (joined);
-  }
+      normal = normalize (joined);
+    }
+  else
+    normal = normalize (trimmed);
 
   if (*normal == '\0')
     {
@@ -167,6 +168,7 @@ pm_store_parse_number (const char *field,
       g_strchomp (normal);
       if (g_strcmp0 (unit, sign_unit) != 0)
         {
+          shown = visible (trimmed);
           if (unit == NULL || *unit == '\0')
             *reason = g_strdup_printf (_("the value “%s” has a %s sign, but the indicator has "
                                          "no unit"), shown, sign_unit);
@@ -180,11 +182,7 @@ pm_store_parse_number (const char *field,
   p = normal;
   end = normal + strlen (normal);
   if (*p == '-' || *p == '+')
-    {
-      if (*p == '-')
-        g_string_append_c (digits, '-');
-      p++;
-    }
+    p++;
 
   /* an exponent, as the export writes very small or large numbers and
    * spreadsheets write big ones: 1e-09, 1.23E+11 */
@@ -199,6 +197,7 @@ pm_store_parse_number (const char *field,
         exponent_digits++;
       if (!all_digits (exponent_digits, end) || memchr (p, ',', exponent - p))
         {
+          shown = visible (trimmed);
           *reason = g_strdup_printf (_("the value “%s” is not a number"), shown);
           return FALSE;
         }
@@ -208,17 +207,25 @@ pm_store_parse_number (const char *field,
   if (!((dot == NULL && is_integer_part (p, exponent)) ||
         (dot && (dot == p || is_integer_part (p, dot)) && all_digits (dot + 1, exponent))))
     {
+      shown = visible (trimmed);
       *reason = g_strdup_printf (_("the value “%s” is not a number"), shown);
       return FALSE;
     }
 
-  for (; p < end; p++)
-    if (*p != ',')
-      g_string_append_c (digits, *p);
+  if (memchr (p, ',', end - p))
+    {
+      g_autoptr (GString) digits = g_string_new (normal[0] == '-' ? "-" : NULL);
 
-  *value = g_ascii_strtod (digits->str, NULL);
+      for (; p < end; p++)
+        if (*p != ',')
+          g_string_append_c (digits, *p);
+      *value = g_ascii_strtod (digits->str, NULL);
+    }
+  else /* the sign, then digits, a dot and an exponent only */
+    *value = g_ascii_strtod (normal, NULL);
   if (!isfinite (*value))
     {
+      shown = visible (trimmed);
       *reason = g_strdup_printf (_("the value “%s” is not a number"), shown);
       return FALSE;
     }
@@ -305,11 +312,25 @@ static gboolean
 parse_provisional (const char *field,
                    gboolean   *provisional)
 {
-  g_autofree char *normal = normalize (field);
-  g_autofree char *lower = g_utf8_strdown (normal, -1);
+  g_autofree char *normal = NULL;
+  g_autofree char *lower = NULL;
   const char *yes[] = { "1", "yes", "y", "true", "是", NULL };
   const char *no[] = { "", "0", "no", "n", "false", "否", NULL };
 
+  /* as our export writes it */
+  if (field == NULL || g_str_equal (field, "") || g_str_equal (field, "0"))
+    {
+      *provisional = FALSE;
+      return TRUE;
+    }
+  if (g_str_equal (field, "1"))
+    {
+      *provisional = TRUE;
+      return TRUE;
+    }
+
+  normal = normalize (field);
+  lower = g_utf8_strdown (normal, -1);
   if (g_strv_contains (yes, lower))
     *provisional = TRUE;
   else if (g_strv_contains (no, lower))
@@ -326,9 +347,17 @@ static char *
 clean_text (const char *field,
             gboolean   *bad)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = NULL;
   g_autofree char *trimmed = trim (field);
+  const char *q;
 
+  /* most texts hold no control character at all: themselves */
+  for (q = trimmed; *q && (guchar) *q >= 0x20; q++)
+    ;
+  if (*q == '\0')
+    return *trimmed ? g_steal_pointer (&trimmed) : NULL;
+
+  text = g_string_new (NULL);
   for (const char *p = trimmed; *p; p++)
     {
       if (*p == '\r')
@@ -646,8 +675,12 @@ is_blank_row (GStrv fields)
 {
   for (guint i = 0; fields[i]; i++)
     {
-      g_autofree char *normal = normalize (fields[i]);
+      g_autofree char *normal = NULL;
 
+      /* a visible ASCII character: not blank, without normalising */
+      if ((guchar) fields[i][0] > 0x20 && (guchar) fields[i][0] < 0x7f)
+        return FALSE;
+      normal = normalize (fields[i]);
       if (*normal)
         return FALSE;
     }
